@@ -1,0 +1,59 @@
+package org.pacemaker.auth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Secrets and accounts, named after the original's environment variables.
+ *
+ * @param environment local, staging or production; outside local, default secrets refuse to start
+ * @param secretKey signs the access tokens (HS256); in local a missing one is generated and kept
+ * @param accessTokenExpireMinutes how long a token is valid
+ * @param firstSuperuser email of the superuser created at start-up when absent
+ * @param firstSuperuserPassword its password
+ */
+@ConfigurationProperties("pacemaker.security")
+public record SecuritySettings(
+        Environment environment,
+        String secretKey,
+        long accessTokenExpireMinutes,
+        String firstSuperuser,
+        String firstSuperuserPassword) {
+
+    public static final String DEFAULT_SECRET = "changethis";
+    private static final Logger log = LoggerFactory.getLogger(SecuritySettings.class);
+
+    public enum Environment {
+        LOCAL,
+        STAGING,
+        PRODUCTION
+    }
+
+    public SecuritySettings {
+        if (environment == null) {
+            environment = Environment.LOCAL;
+        }
+        if (accessTokenExpireMinutes <= 0) {
+            throw new IllegalArgumentException(
+                    "ACCESS_TOKEN_EXPIRE_MINUTES must be positive, got " + accessTokenExpireMinutes);
+        }
+    }
+
+    /**
+     * Refuses a default secret outside the local environment, and warns about it in local, as the
+     * original does.
+     */
+    public void checkNotDefault(String variable, String value) {
+        if (!DEFAULT_SECRET.equals(value)) {
+            return;
+        }
+        String message = "The value of %s is \"%s\", for security, please change it, at least for deployments."
+                .formatted(variable, DEFAULT_SECRET);
+        if (environment != Environment.LOCAL) {
+            throw new IllegalStateException(
+                    message + " (ENVIRONMENT=" + environment.name().toLowerCase() + ")");
+        }
+        log.warn(message);
+    }
+}

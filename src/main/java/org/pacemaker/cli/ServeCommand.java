@@ -1,0 +1,50 @@
+package org.pacemaker.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pacemaker.PacemakerApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the ingest API (POST /api/v1/telemetry/ingest, login, users, /docs).",
+            "Uses the PostgreSQL named by POSTGRES_SERVER (and POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD,"
+                    + " POSTGRES_DB) or DATABASE_URL; with none set, starts an embedded PostgreSQL whose data"
+                    + " lives in --data-dir."
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    private static volatile boolean serving;
+
+    @Option(names = "--port", defaultValue = "8000", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "./data",
+            description = "Folder for the embedded database and the local signing key (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    static boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65_535) {
+            throw CommandFailure.badInput("--port must be from 0 to 65535, got " + port);
+        }
+        ConfigurableApplicationContext context = PacemakerApplication.start(Map.of(
+                "server.port",
+                port,
+                "pacemaker.data-dir",
+                dataDir.toAbsolutePath().normalize()));
+        serving = context.isActive();
+        return ExitCode.OK;
+    }
+}
