@@ -48,8 +48,8 @@ public record SecuritySettings(
         if (!DEFAULT_SECRET.equals(value)) {
             return;
         }
-        String message = "The value of %s is \"%s\", for security, please change it, at least for deployments."
-                .formatted(variable, DEFAULT_SECRET);
+        // Names the variable, never its value: the log must not carry a password, not even the default.
+        String message = variable + " is still the default; for security, change it, at least for deployments.";
         if (environment != Environment.LOCAL) {
             throw new IllegalStateException(
                     message + " (ENVIRONMENT=" + environment.name().toLowerCase() + ")");

@@ -26,7 +26,16 @@ public final class PacemakerCommand implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new PacemakerCommand())
                 .setExecutionExceptionHandler(new FailureHandler())
+                .setParameterExceptionHandler(PacemakerCommand::usageError)
                 .setUsageHelpAutoWidth(true);
+    }
+
+    /** A bad command line: one line saying what is wrong and where to read more, not the whole usage. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("error: " + e.getMessage());
+        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCode.BAD_INPUT;
     }
 
     @Override

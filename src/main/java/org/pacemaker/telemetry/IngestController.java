@@ -34,7 +34,7 @@ class IngestController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             array =
                                     @ArraySchema(
-                                            schema = @Schema(implementation = TelemetryReading.class),
+                                            schema = @Schema(ref = TelemetryOpenApi.READING_SCHEMA_REF),
                                             minItems = 1,
                                             maxItems = TelemetryBatchParser.MAX_ROWS)))
     @PostMapping(path = "/api/v1/telemetry/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)
