@@ -1,7 +1,6 @@
 package org.pacemaker.auth;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.pacemaker.DataDirectory;
+import org.pacemaker.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -29,15 +29,19 @@ class SigningKeyConfiguration {
         String secret = settings.secretKey();
         if (secret == null || secret.isBlank()) {
             if (settings.environment() != SecuritySettings.Environment.LOCAL) {
-                throw new IllegalStateException("SECRET_KEY must be set when ENVIRONMENT is "
-                        + settings.environment().name().toLowerCase());
+                throw new StartupFailure(
+                        "SECRET_KEY must be set when ENVIRONMENT is "
+                                + settings.environment().name().toLowerCase(),
+                        "Set SECRET_KEY to a random string of at least " + MIN_KEY_LENGTH + " characters");
             }
             secret = localSecret(dataDirectory.resolve(KEY_FILE));
         } else {
             settings.checkNotDefault("SECRET_KEY", secret);
             if (secret.length() < MIN_KEY_LENGTH && !SecuritySettings.DEFAULT_SECRET.equals(secret)) {
-                throw new IllegalStateException("SECRET_KEY must be at least " + MIN_KEY_LENGTH
-                        + " characters long (256 bits for HS256), got " + secret.length());
+                throw new StartupFailure(
+                        "SECRET_KEY must be at least " + MIN_KEY_LENGTH + " characters long (256 bits for HS256), got "
+                                + secret.length(),
+                        "Set SECRET_KEY to a longer random string");
             }
         }
         // HS256 needs 256 bits; a short local default is stretched so it still works, as the warning says.
@@ -69,7 +73,10 @@ class SigningKeyConfiguration {
             log.info("Generated a token signing key in {} (set SECRET_KEY to choose one)", file);
             return secret;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write the signing key " + file, e);
+            throw new StartupFailure(
+                    "Cannot read or write the signing key " + file + ": " + e.getMessage(),
+                    "Check the data folder's permissions, or set SECRET_KEY",
+                    e);
         }
     }
 }

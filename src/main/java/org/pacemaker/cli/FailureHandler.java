@@ -3,6 +3,7 @@ package org.pacemaker.cli;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import org.pacemaker.StartupFailure;
 import org.pacemaker.client.ApiException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,6 +25,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
     record Failure(int exitCode, String message) {}
 
     static Failure classify(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StartupFailure startup) {
+                return new Failure(ExitCode.INTERNAL, startup.getMessage() + ". " + startup.action());
+            }
+        }
         if (e instanceof CommandFailure failure) {
             return new Failure(failure.exitCode(), failure.getMessage());
         }

@@ -2,10 +2,19 @@ package org.pacemaker.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.pacemaker.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,30 +31,38 @@ public final class DatabaseServer implements AutoCloseable {
     private final String password;
     private final EmbeddedPostgres embedded;
 
-    private DatabaseServer(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+    private final FileLock dataDirLock;
+
+    private DatabaseServer(
+            String jdbcUrl, String user, String password, EmbeddedPostgres embedded, FileLock dataDirLock) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.dataDirLock = dataDirLock;
     }
 
     static DatabaseServer configured(DatabaseSettings settings) {
         log.info("Using the configured PostgreSQL at {}", withoutQuery(settings.jdbcUrl()));
-        return new DatabaseServer(settings.jdbcUrl(), settings.user(), settings.password(), null);
+        return new DatabaseServer(settings.jdbcUrl(), settings.user(), settings.password(), null, null);
     }
 
-    /** Starts (and on first use initialises) an embedded PostgreSQL with its data in {@code dataDir}. */
+    /**
+     * Starts (and on first use initialises) an embedded PostgreSQL with its data in {@code dataDir}.
+     * Holds a lock beside it while running, so two processes never share one data folder, and stops
+     * a server that an earlier process left behind when it was killed.
+     */
     public static DatabaseServer embedded(Path dataDir) {
+        FileLock lock = lockDataDir(dataDir);
         try {
-            Files.createDirectories(dataDir);
+            stopOrphanedServer(dataDir);
             Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("synchronous_commit", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             String url = postgres.getJdbcUrl("postgres", "postgres");
             log.info(
@@ -53,10 +70,96 @@ public final class DatabaseServer implements AutoCloseable {
                     postgres.getPort(),
                     dataDir,
                     logFile);
-            return new DatabaseServer(url, "postgres", "", postgres);
+            return new DatabaseServer(url, "postgres", "", postgres, lock);
+        } catch (IOException | RuntimeException e) {
+            release(lock);
+            if (e instanceof StartupFailure failure) {
+                throw failure;
+            }
+            throw new StartupFailure(
+                    "Cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(),
+                    "See " + dataDir.resolveSibling(dataDir.getFileName() + ".log")
+                            + "; or set POSTGRES_SERVER to use a running PostgreSQL",
+                    e);
+        }
+    }
+
+    private static FileLock lockDataDir(Path dataDir) {
+        Path lockFile = dataDir.resolveSibling(dataDir.getFileName() + ".lock");
+        try {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                channel.close();
+                throw new StartupFailure(
+                        "The data folder " + dataDir.getParent() + " is in use by another pacemaker process",
+                        "Stop that process, or give this one its own --data-dir");
+            }
+            return lock;
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+            throw new StartupFailure(
+                    "Cannot use the data folder " + dataDir.getParent() + ": " + e.getMessage(),
+                    "Check that the folder exists and is writable, or choose another --data-dir",
+                    e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
+        }
+    }
+
+    /**
+     * A killed JVM cannot stop its PostgreSQL, which then keeps the data folder. Only this process
+     * holds the folder's lock, so a server still running on it is such an orphan: stop it cleanly.
+     */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine =
+                Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        Optional<ProcessHandle> orphan = parsePid(firstLine)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().orElse("").contains("postgres"));
+        if (orphan.isEmpty()) {
+            return; // a stale pid file after a crash: PostgreSQL itself recovers from that
+        }
+        log.warn("Stopping the PostgreSQL (pid {}) that an earlier run left running in {}", firstLine, dataDir);
+        ProcessHandle process = orphan.get();
+        process.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with the old JVM
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupFailure("Interrupted while stopping the old PostgreSQL", "Try again", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StartupFailure(
+                    "The PostgreSQL left running in " + dataDir + " (pid " + firstLine + ") did not stop",
+                    "Stop it by hand: kill " + firstLine,
+                    e);
+        }
+    }
+
+    private static Optional<Long> parsePid(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.channel().close();
+        } catch (IOException e) {
+            log.debug("Could not release the data folder lock", e);
         }
     }
 
@@ -79,8 +182,12 @@ public final class DatabaseServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (embedded != null) {
-            embedded.close();
-            log.info("Stopped embedded PostgreSQL");
+            try {
+                embedded.close();
+                log.info("Stopped embedded PostgreSQL");
+            } finally {
+                release(dataDirLock);
+            }
         }
     }
 

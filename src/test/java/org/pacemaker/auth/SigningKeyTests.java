@@ -48,7 +48,7 @@ class SigningKeyTests {
     @Test
     void stagingAndProductionRefuseAMissingOrDefaultKey() {
         assertThatThrownBy(() -> key(Environment.PRODUCTION, ""))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(org.pacemaker.StartupFailure.class)
                 .hasMessage("SECRET_KEY must be set when ENVIRONMENT is production");
         assertThatThrownBy(() -> key(Environment.STAGING, "changethis"))
                 .hasMessageContaining("SECRET_KEY is still the default")
