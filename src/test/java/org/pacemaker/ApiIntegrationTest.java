@@ -22,7 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pacemaker.data-dir=target/test-data/${random.uuid}")
+        properties = {
+            "pacemaker.data-dir=target/test-data/${random.uuid}",
+            // every test logs in from 127.0.0.1; the per-address limit has unit tests of its own
+            "pacemaker.login-throttle.max-failures-per-address=1000"
+        })
 public abstract class ApiIntegrationTest {
 
     protected static final String SUPERUSER = "admin@example.com";

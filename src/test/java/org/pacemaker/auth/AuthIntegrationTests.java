@@ -58,6 +58,23 @@ class AuthIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void manyFailedLoginsForOneAccountAre429EvenWithTheRightPassword() {
+        String email = createUser(false, true, "the-right-one");
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(email, "guess-" + i).statusCode()).isEqualTo(400);
+        }
+
+        HttpResponse<String> throttled = login(email, "the-right-one");
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(json(throttled).path("detail").asString()).startsWith("Too many failed logins; try again in");
+        assertThat(login(SUPERUSER, SUPERUSER_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void loginTreatsTheEmailCaseInsensitively() {
         assertThat(login(SUPERUSER.toUpperCase(), SUPERUSER_PASSWORD).statusCode())
                 .isEqualTo(200);
