@@ -19,12 +19,13 @@ import tools.jackson.core.json.JsonFactory;
 final class TelemetryBatchParser {
 
     static final int MAX_ROWS = 2000;
+    private static final int MAX_FIELD_NAME_LENGTH = 1000;
+    private static final int MAX_STRING_LENGTH = 64 * 1024;
     private static final int MAX_SHOWN_VALUE = 40;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(64)
-                    .maxStringLength(64 * 1024)
                     .maxNumberLength(400)
                     .build())
             .build();
@@ -61,7 +62,7 @@ final class TelemetryBatchParser {
                             e.getLocation().getColumnNr(),
                             withoutSource(e.getOriginalMessage()))));
         } catch (JacksonException e) {
-            throw invalid(Violation.ofBody("could not be read: " + e.getOriginalMessage()));
+            throw invalid(Violation.ofBody("could not be read: " + withoutSource(e.getOriginalMessage())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidBatchException(violations);
@@ -101,9 +102,19 @@ final class TelemetryBatchParser {
             java.util.Arrays.fill(seen, false);
             int problemsBefore = violations.size();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                TelemetryField field = TelemetryField.byJsonName(parser.currentName());
+                String name = parser.currentName();
+                TelemetryField field = TelemetryField.byJsonName(name);
                 JsonToken value = parser.nextToken();
-                if (field == null) {
+                if (name.length() > MAX_FIELD_NAME_LENGTH) {
+                    violations.add(new Violation(
+                            index, null, "has a field name longer than " + MAX_FIELD_NAME_LENGTH + " characters"));
+                    parser.skipChildren();
+                } else if (value == JsonToken.VALUE_STRING && parser.getStringLength() > MAX_STRING_LENGTH) {
+                    violations.add(new Violation(
+                            index,
+                            field == null ? null : field.jsonName(),
+                            "has a string longer than " + MAX_STRING_LENGTH + " characters"));
+                } else if (field == null) {
                     parser.skipChildren();
                 } else if (seen[field.ordinal()]) {
                     violations.add(new Violation(index, field.jsonName(), "appears more than once in the row"));
@@ -201,9 +212,13 @@ final class TelemetryBatchParser {
         };
     }
 
-    /** Jackson's messages end in a note on the (redacted) source; the line and column say enough. */
+    /**
+     * Jackson's messages end in a note on the (redacted) source and name its own settings; the line
+     * and column, and the limit itself, say enough.
+     */
     private static String withoutSource(String message) {
-        return message.replaceAll("(?s)\\s*\\(start marker at.*|\\s*at \\[Source.*", "");
+        return message.replaceAll("(?s)\\s*\\(start marker at.*|\\s*at \\[Source.*", "")
+                .replaceAll(", from `[^`]*`", "");
     }
 
     private static String shown(String text) {

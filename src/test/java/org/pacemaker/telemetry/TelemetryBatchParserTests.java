@@ -183,6 +183,29 @@ class TelemetryBatchParserTests {
     }
 
     @Test
+    void refusesHugeStringsAndFieldNamesEvenInUnknownFields() {
+        String row = row(1, 1);
+        String withHugeValue = row.substring(0, row.length() - 1) + ",\"note\":\"" + "x".repeat(70_000) + "\"}";
+        String withHugeName = row.substring(0, row.length() - 1) + ",\"" + "k".repeat(1001) + "\":1}";
+
+        assertThat(refusal(array(withHugeValue)).violations())
+                .singleElement()
+                .extracting(Violation::message)
+                .isEqualTo("has a string longer than 65536 characters");
+        assertThat(refusal(array(withHugeName)).violations())
+                .singleElement()
+                .extracting(Violation::message)
+                .isEqualTo("has a field name longer than 1000 characters");
+    }
+
+    @Test
+    void namesTheNestingLimitWithoutJacksonSettingNames() {
+        assertThatThrownBy(() -> parse("[{\"x\":" + "[".repeat(100) + "]".repeat(100) + "}]"))
+                .hasMessageContaining("nesting depth")
+                .hasMessageNotContaining("StreamReadConstraints");
+    }
+
+    @Test
     void saysWhereJsonBreaksWithoutJacksonInternals() {
         assertThatThrownBy(() -> parse("[\n{\"patient_id\": 1,,}]"))
                 .hasMessageContaining("line 2, column")
