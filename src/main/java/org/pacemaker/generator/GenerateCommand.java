@@ -32,29 +32,37 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--patients",
+            paramLabel = "N",
             defaultValue = "1000",
             description = "Number of patients (default: ${DEFAULT-VALUE}).")
     int patients;
 
     @Option(
             names = "--days",
+            paramLabel = "N",
             defaultValue = "1825",
             description = "Days of readings per patient (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(
             names = "--pings-per-day",
+            paramLabel = "N",
             defaultValue = "1",
             description = "Readings per patient per day; must divide 86400 (default: ${DEFAULT-VALUE}).")
     int pingsPerDay;
 
     @Option(
             names = "--failure-rate",
+            paramLabel = "RATE",
             defaultValue = "0.2",
             description = "Share of patients whose device fails, from 0 to 1 (default: ${DEFAULT-VALUE}).")
     double failureRate;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
@@ -68,6 +76,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--output",
+            paramLabel = "FILE",
             defaultValue = "data/pacemaker_data.csv",
             description = "The CSV file to write (default: ${DEFAULT-VALUE}).")
     Path output;
