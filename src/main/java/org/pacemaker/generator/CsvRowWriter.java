@@ -92,16 +92,32 @@ final class CsvRowWriter implements Closeable {
 
     /** Writes a non-negative value, left-padded with zeros to at least minDigits digits. */
     private void digits(long value, int minDigits) {
-        int length = 1;
-        while (length < MAX_DIGITS && value >= Decimals.powerOfTen(length)) {
-            length++;
+        int start = position;
+        int index = start + Math.max(digitCount(value), minDigits);
+        position = index;
+        // Digits from the right; int division is much cheaper and holds nearly every value here.
+        while (value > Integer.MAX_VALUE) {
+            long quotient = value / 10;
+            buffer[--index] = (byte) ('0' + (value - quotient * 10));
+            value = quotient;
         }
-        length = Math.max(length, minDigits);
-        for (int i = position + length - 1; i >= position; i--) {
-            buffer[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        int remaining = (int) value;
+        do {
+            int quotient = remaining / 10;
+            buffer[--index] = (byte) ('0' + (remaining - quotient * 10));
+            remaining = quotient;
+        } while (remaining != 0);
+        while (index > start) {
+            buffer[--index] = '0';
         }
-        position += length;
+    }
+
+    private static int digitCount(long value) {
+        int count = 1;
+        while (count < MAX_DIGITS && value >= Decimals.powerOfTen(count)) {
+            count++;
+        }
+        return count;
     }
 
     private void ensureRoom(int bytes) throws IOException {
