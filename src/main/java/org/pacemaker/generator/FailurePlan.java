@@ -2,6 +2,7 @@ package org.pacemaker.generator;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** Which patients fail, when and how: drawn once, before any reading. */
 final class FailurePlan {
@@ -11,7 +12,7 @@ final class FailurePlan {
 
     private FailurePlan(Failure[] byPatient) {
         this.byPatient = byPatient;
-        this.failures = Arrays.stream(byPatient).filter(f -> f != null).toList();
+        this.failures = Arrays.stream(byPatient).filter(Objects::nonNull).toList();
     }
 
     static FailurePlan draw(GeneratorSettings settings, RandomSource random) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -176,9 +177,10 @@ public final class GenerateCommand implements Callable<Integer> {
             data.commit();
             return result;
         } catch (IOException e) {
+            String targets = truthOutput == null ? output.toString() : output + " and " + truthOutput;
             throw new CommandFailure(
                     ExitCode.INTERNAL,
-                    "cannot write " + output + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "cannot write " + targets + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
                     e);
         }
     }
@@ -203,7 +205,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (truthOutput != null) {
             out.printf("truth:    %s%n", truthOutput);
         }
-        out.printf("time:     %.1f s%n", seconds);
+        out.printf(Locale.ROOT, "time:     %.1f s%n", seconds);
         out.flush();
     }
 }

@@ -6,7 +6,7 @@ import org.pacemaker.generator.RollingWindow.Span;
 /** One patient's rolling means and per-day deltas of lead impedance and capture threshold. */
 final class TrailingFeatures {
 
-    static final int DECIMALS = 4;
+    private static final int DECIMALS = 4;
 
     private final RollingWindow impedance;
     private final RollingWindow threshold;

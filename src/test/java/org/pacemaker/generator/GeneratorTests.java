@@ -173,6 +173,16 @@ class GeneratorTests {
 
     @ParameterizedTest
     @MethodSource("datasets")
+    void deltasAreEmptyExactlyWhereTheEarlierReadingIsMissing(Dataset data) {
+        data.csv().byPatient().values().forEach(rows -> {
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(emptyCells(rows.get(i))).isEqualTo(expectedEmptyCells(i, data.pingsPerDay()));
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
     void featuresEqualAnExactRecomputationFromTheRoundedValues(Dataset data) {
         int ppd = data.pingsPerDay();
         data.csv().byPatient().forEach((patient, rows) -> {
