@@ -188,7 +188,7 @@ public final class GenerateCommand implements Callable<Integer> {
     private Progress progress() {
         return System.console() == null
                 ? Progress.NONE
-                : new TerminalProgress(spec.commandLine().getErr());
+                : new TerminalProgress(spec.commandLine().getErr(), System::nanoTime);
     }
 
     private void printSummary(GeneratorSettings settings, GenerationResult result, double seconds) {
