@@ -197,13 +197,16 @@ public final class GenerateCommand implements Callable<Integer> {
                 .map(entry -> entry.getKey().label() + " " + entry.getValue())
                 .collect(Collectors.joining(", "));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("rows:     %d%n", result.rows());
+        out.printf(Locale.ROOT, "rows:     %d%n", result.rows());
         out.printf(
+                Locale.ROOT,
                 "patients: %d, %d failing (%s)%n",
-                settings.patients(), result.failures().size(), types);
-        out.printf("output:   %s%n", output);
+                settings.patients(),
+                result.failures().size(),
+                types);
+        out.printf(Locale.ROOT, "output:   %s%n", output);
         if (truthOutput != null) {
-            out.printf("truth:    %s%n", truthOutput);
+            out.printf(Locale.ROOT, "truth:    %s%n", truthOutput);
         }
         out.printf(Locale.ROOT, "time:     %.1f s%n", seconds);
         out.flush();
