@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         version = "pacemaker 0.1.0",
         description = "Pacemaker telemetry: generate synthetic readings, replay them as live device"
                 + " traffic, and ingest them into PostgreSQL.",
-        subcommands = {ServeCommand.class, LoginCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            LoginCommand.class,
+            org.pacemaker.replay.ReplayCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PacemakerCommand implements Runnable {
 
     @CommandLine.Spec
