@@ -14,13 +14,15 @@ import java.util.function.Consumer;
  *
  * @param rows the rows within the selected days
  * @param rowsPerDay selected rows per UTC day (days since 1970-01-01), in day order
+ * @param ignoredColumns header names that are no telemetry column
  */
-record CsvScan(long rows, SortedMap<Long, Integer> rowsPerDay, boolean ordered) {
+record CsvScan(long rows, SortedMap<Long, Integer> rowsPerDay, boolean ordered, List<String> ignoredColumns) {
 
     private static final int MAX_SHOWN_PROBLEMS = 20;
 
     CsvScan {
         rowsPerDay = Collections.unmodifiableSortedMap(new TreeMap<>(rowsPerDay));
+        ignoredColumns = List.copyOf(ignoredColumns);
     }
 
     /** Checks the whole file; throws {@link InvalidCsvException} naming the first problems found. */
@@ -29,7 +31,9 @@ record CsvScan(long rows, SortedMap<Long, Integer> rowsPerDay, boolean ordered) 
         long rows = 0;
         boolean ordered = true;
         SortedMap<Long, Integer> rowsPerDay = new TreeMap<>();
+        List<String> ignoredColumns;
         try (TelemetryCsv csv = TelemetryCsv.open(path)) {
+            ignoredColumns = csv.ignoredColumns();
             CsvRow previous = null;
             while (csv.hasNext()) {
                 CsvRow row = csv.next(problems);
@@ -47,7 +51,7 @@ record CsvScan(long rows, SortedMap<Long, Integer> rowsPerDay, boolean ordered) 
                 throw new InvalidCsvException(csv.file(), problems.shown, problems.total);
             }
         }
-        return new CsvScan(rows, rowsPerDay, ordered);
+        return new CsvScan(rows, rowsPerDay, ordered, ignoredColumns);
     }
 
     int days() {

@@ -202,6 +202,10 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             throw CommandFailure.badInput(e.getMessage());
         }
+        if (!scan.ignoredColumns().isEmpty()) {
+            log.println(
+                    "notice: " + csvPath + ": not sending unknown columns " + String.join(", ", scan.ignoredColumns()));
+        }
         if (scan.rows() == 0) {
             throw CommandFailure.badInput(csvPath + ": no rows"
                     + (startDay == null && endDay == null ? "" : " between the --start-day and --end-day given"));

@@ -39,6 +39,7 @@ final class TelemetryCsv implements Closeable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final int[] columnOf = new int[TelemetryField.all().size()];
+    private final List<String> ignoredColumns = new ArrayList<>();
 
     private TelemetryCsv(String file, CSVParser parser) {
         this.file = file;
@@ -80,6 +81,7 @@ final class TelemetryCsv implements Closeable {
             TelemetryField field =
                     TelemetryField.byAnyName(names.get(i).replace("\uFEFF", "").strip());
             if (field == null) {
+                ignoredColumns.add(names.get(i));
                 continue;
             }
             if (columnOf[field.ordinal()] >= 0) {
@@ -102,6 +104,11 @@ final class TelemetryCsv implements Closeable {
 
     String file() {
         return file;
+    }
+
+    /** Header names that are no telemetry column; their cells are not sent. */
+    List<String> ignoredColumns() {
+        return List.copyOf(ignoredColumns);
     }
 
     boolean hasNext() {

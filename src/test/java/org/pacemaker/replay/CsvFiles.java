@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.pacemaker.schema.TelemetryField;
 
 /** The original generator's fixture, and variants of it written for one test. */
@@ -32,11 +34,11 @@ final class CsvFiles {
     /** The fixture with its header in snake_case. */
     static Path snakeCase(Path dir) {
         List<String> lines = fixtureLines();
-        String header = lines.get(0);
-        for (TelemetryField field : TelemetryField.all()) {
-            header = header.replace(field.csvName(), field.jsonName());
-        }
-        lines.set(0, header);
+        lines.set(
+                0,
+                Arrays.stream(lines.get(0).split(","))
+                        .map(name -> TelemetryField.byAnyName(name).jsonName())
+                        .collect(Collectors.joining(",")));
         return write(dir.resolve("snake.csv"), lines);
     }
 

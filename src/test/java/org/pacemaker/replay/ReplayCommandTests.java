@@ -163,6 +163,16 @@ class ReplayCommandTests {
     }
 
     @Test
+    void unknownColumnsAreNotSentButNamed() {
+        Path csv = CsvFiles.withLine(dir, 1, header -> header.replace("Lead_Impedance_Ohms_RollingMean_3d", "Extra"));
+
+        ReplayRun run = replay(csv, "--dry-run");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("not sending unknown columns Extra");
+    }
+
+    @Test
     void aMissingFileIsBadInput() {
         assertRefused(replay(dir.resolve("absent.csv")), "cannot be read");
     }
