@@ -52,7 +52,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--interval-ms",
             defaultValue = "1000",
-            description = "Pause between requests (default: ${DEFAULT-VALUE}).")
+            description = "Pause between requests; with --concurrency above 1, between their starts"
+                    + " (default: ${DEFAULT-VALUE}).")
     long intervalMs;
 
     @Option(
