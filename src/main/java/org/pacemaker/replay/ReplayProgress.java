@@ -1,6 +1,7 @@
 package org.pacemaker.replay;
 
 import java.io.PrintWriter;
+import java.text.DecimalFormat;
 import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -38,7 +39,7 @@ interface ReplayProgress extends AutoCloseable {
                     .setTaskName("replay")
                     .setInitialMax(scan.rows())
                     .setUnit(" rows", 1)
-                    .showSpeed()
+                    .showSpeed(new DecimalFormat("#,##0"))
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .build();
         }
@@ -46,7 +47,7 @@ interface ReplayProgress extends AutoCloseable {
         @Override
         public void update(ReplayTotals.Snapshot now) {
             bar.stepTo(now.rowsSent());
-            bar.setExtraMessage(counts(scan, now));
+            bar.setExtraMessage(" " + counts(scan, now));
         }
 
         @Override
