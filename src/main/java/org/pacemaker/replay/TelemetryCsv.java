@@ -117,7 +117,10 @@ final class TelemetryCsv implements Closeable {
         } catch (UncheckedIOException e) {
             throw new InvalidCsvException(
                     file,
-                    List.of(new CsvProblem(parser.getCurrentLineNumber(), null, "not valid CSV: " + e.getMessage())),
+                    List.of(new CsvProblem(
+                            parser.getCurrentLineNumber(),
+                            null,
+                            "not valid CSV: " + e.getCause().getMessage())),
                     1);
         }
     }

@@ -173,6 +173,20 @@ class ReplayCommandTests {
     }
 
     @Test
+    void aColumnNamedTwiceIsRefused() {
+        Path csv = CsvFiles.withLine(dir, 1, header -> header + ",patient_id");
+
+        assertRefused(replay(csv), "column Patient_ID: appears more than once in the header");
+    }
+
+    @Test
+    void brokenQuotingIsReported() {
+        Path csv = CsvFiles.withCell(dir, 4, 3, "\"0.5");
+
+        assertRefused(replay(csv), "not valid CSV");
+    }
+
+    @Test
     void aMissingFileIsBadInput() {
         assertRefused(replay(dir.resolve("absent.csv")), "cannot be read");
     }
