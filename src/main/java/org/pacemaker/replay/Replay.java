@@ -1,12 +1,12 @@
 package org.pacemaker.replay;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.pacemaker.client.IngestCounts;
 
 /**
@@ -22,11 +22,11 @@ final class Replay {
 
     private final Options options;
     private final BatchSender sender;
-    private final PrintWriter log;
+    private final Consumer<String> log;
     private final ReplayProgress progress;
     private final ReplayTotals totals = new ReplayTotals();
 
-    Replay(Options options, BatchSender sender, PrintWriter log, ReplayProgress progress) {
+    Replay(Options options, BatchSender sender, Consumer<String> log, ReplayProgress progress) {
         this.options = options;
         this.sender = sender;
         this.log = log;
@@ -55,7 +55,7 @@ final class Replay {
                 byte[] body = IngestBody.encode(batch.rows(), options.gzip());
                 totals.prepared(batch);
                 if (sender == null) {
-                    log("dry run: " + batch.label() + ": " + batch.rows().size() + " rows, " + body.length
+                    log.accept("dry run: " + batch.label() + ": " + batch.rows().size() + " rows, " + body.length
                             + (options.gzip() ? " bytes gzipped" : " bytes"));
                     inFlight.release();
                     continue;
@@ -81,7 +81,8 @@ final class Replay {
             IngestCounts counts = sender.send(batch, body, options.gzip());
             totals.accepted(batch, counts);
             if (options.verbose()) {
-                log("sent " + batch.label() + ": " + batch.rows().size() + " rows -> received " + counts.received()
+                log.accept("sent " + batch.label() + ": " + batch.rows().size() + " rows -> received "
+                        + counts.received()
                         + ", inserted " + counts.inserted() + ", duplicates " + counts.duplicate() + " (in payload "
                         + counts.duplicateInPayload() + ", existing " + counts.duplicateExisting() + ")");
             }
@@ -96,13 +97,6 @@ final class Replay {
 
     private void failed(BatchFailure failure) {
         totals.failed(failure);
-        log("failed " + failure.message());
-    }
-
-    private void log(String line) {
-        synchronized (log) {
-            log.println(line);
-            log.flush();
-        }
+        log.accept("failed " + failure.message());
     }
 }

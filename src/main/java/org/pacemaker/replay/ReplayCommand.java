@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.pacemaker.cli.CommandFailure;
 import org.pacemaker.cli.ExitCode;
 import org.pacemaker.client.ApiClient;
@@ -132,14 +133,13 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         checkOptions();
         DayRange range = new DayRange(startDay, endDay);
-        PrintWriter log = spec.commandLine().getErr();
+        Consumer<String> log = lineLog(spec.commandLine().getErr());
         CsvScan scan = scan(range, log);
         long plannedBatches = scan.batches(maxRequestRows);
-        log.println("replaying " + scan.rows() + " rows of " + scan.days() + " days ("
+        log.accept("replaying " + scan.rows() + " rows of " + scan.days() + " days ("
                 + CsvRow.date(scan.rowsPerDay().firstKey()) + " to "
                 + CsvRow.date(scan.rowsPerDay().lastKey()) + ") in " + plannedBatches
                 + " requests" + (dryRun ? " (dry run)" : " to " + endpointUrl));
-        log.flush();
 
         Replay replay = new Replay(
                 new Replay.Options(concurrency, Duration.ofMillis(intervalMs), gzip, continueOnError, verbose),
@@ -147,10 +147,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 log,
                 progress(scan, log));
         ReplayTotals.Snapshot end;
-        try (DayBatches batches = DayBatches.open(csvPath, scan, range, maxRequestRows, notice -> {
-            log.println("notice: " + notice);
-            log.flush();
-        })) {
+        try (DayBatches batches =
+                DayBatches.open(csvPath, scan, range, maxRequestRows, notice -> log.accept("notice: " + notice))) {
             end = replay.run(batches);
         }
         Summary.print(spec.commandLine().getOut(), scan, plannedBatches, end, dryRun);
@@ -192,19 +190,19 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private CsvScan scan(DayRange range, PrintWriter log) {
+    private CsvScan scan(DayRange range, Consumer<String> log) {
         CsvScan scan;
         try {
             scan = CsvScan.of(csvPath, range);
         } catch (InvalidCsvException e) {
-            e.shown().forEach(problem -> log.println(csvPath + ": " + problem));
+            e.shown().forEach(problem -> log.accept(csvPath + ": " + problem));
             if (e.total() > e.shown().size()) {
-                log.println(csvPath + ": ... and " + (e.total() - e.shown().size()) + " more");
+                log.accept(csvPath + ": ... and " + (e.total() - e.shown().size()) + " more");
             }
             throw CommandFailure.badInput(e.getMessage());
         }
         if (!scan.ignoredColumns().isEmpty()) {
-            log.println(
+            log.accept(
                     "notice: " + csvPath + ": not sending unknown columns " + String.join(", ", scan.ignoredColumns()));
         }
         if (scan.rows() == 0) {
@@ -214,25 +212,30 @@ public final class ReplayCommand implements Callable<Integer> {
         return scan;
     }
 
-    private BatchSender sender(PrintWriter log) throws IOException, InterruptedException {
+    private BatchSender sender(Consumer<String> log) throws IOException, InterruptedException {
         ApiClient api = new ApiClient(endpointUrl.resolve("/"), Duration.ofSeconds(timeoutSeconds));
         boolean hasToken = token != null && !token.isEmpty();
         AccessToken access = username == null
                 ? AccessToken.fixed(token)
                 : AccessToken.renewable(api, hasToken ? token : null, username, password);
         RetrySettings retry = new RetrySettings(maxRetries, Duration.ofMillis(retryDelayMs), MAX_RETRY_DELAY);
-        return new BatchSender(api, endpointUrl, access, retry, line -> {
-            synchronized (log) {
-                log.println(line);
-                log.flush();
-            }
-        });
+        return new BatchSender(api, endpointUrl, access, retry, log);
     }
 
-    private ReplayProgress progress(CsvScan scan, PrintWriter log) {
+    private ReplayProgress progress(CsvScan scan, Consumer<String> log) {
         // a live bar only where a person watches and per-batch lines do not scroll it away
-        return System.console() != null && !verbose
+        return System.console() != null && !verbose && !dryRun
                 ? ReplayProgress.onTerminal(scan)
                 : ReplayProgress.asLogLines(scan, log, PROGRESS_EVERY);
+    }
+
+    /** Log lines on stderr, whole even when request threads write at once. */
+    private static Consumer<String> lineLog(PrintWriter err) {
+        return line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        };
     }
 }

@@ -1,8 +1,8 @@
 package org.pacemaker.replay;
 
-import java.io.PrintWriter;
 import java.text.DecimalFormat;
 import java.time.Duration;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -19,7 +19,7 @@ interface ReplayProgress extends AutoCloseable {
         return new Bar(scan);
     }
 
-    static ReplayProgress asLogLines(CsvScan scan, PrintWriter log, Duration every) {
+    static ReplayProgress asLogLines(CsvScan scan, Consumer<String> log, Duration every) {
         return new LogLines(scan, log, every);
     }
 
@@ -58,11 +58,11 @@ interface ReplayProgress extends AutoCloseable {
 
     final class LogLines implements ReplayProgress {
         private final CsvScan scan;
-        private final PrintWriter log;
+        private final Consumer<String> log;
         private final long everyNanos;
         private long lastNanos = System.nanoTime();
 
-        LogLines(CsvScan scan, PrintWriter log, Duration every) {
+        LogLines(CsvScan scan, Consumer<String> log, Duration every) {
             this.scan = scan;
             this.log = log;
             this.everyNanos = every.toNanos();
@@ -80,9 +80,8 @@ interface ReplayProgress extends AutoCloseable {
             String eta = rate > 0
                     ? ", ETA " + Summary.duration(Duration.ofSeconds((long) ((scan.rows() - now.rowsSent()) / rate)))
                     : "";
-            log.println("progress: " + now.rowsSent() + "/" + scan.rows() + " rows (" + percent + "%), "
+            log.accept("progress: " + now.rowsSent() + "/" + scan.rows() + " rows (" + percent + "%), "
                     + Math.round(rate) + " rows/s" + eta + ", " + counts(scan, now));
-            log.flush();
         }
 
         @Override
