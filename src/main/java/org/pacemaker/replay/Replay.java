@@ -1,5 +1,6 @@
 package org.pacemaker.replay;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,7 @@ import org.pacemaker.client.IngestCounts;
  */
 final class Replay {
 
-    /** How to send; {@code sender} is null for a dry run. */
+    /** How to send. */
     record Options(int concurrency, Duration interval, boolean gzip, boolean continueOnError, boolean verbose) {}
 
     private final Options options;
@@ -26,6 +27,7 @@ final class Replay {
     private final ReplayProgress progress;
     private final ReplayTotals totals = new ReplayTotals();
 
+    /** A null {@code sender} makes a dry run: batches are prepared and logged, not sent. */
     Replay(Options options, BatchSender sender, Consumer<String> log, ReplayProgress progress) {
         this.options = options;
         this.sender = sender;
@@ -89,7 +91,7 @@ final class Replay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed(new BatchFailure(batch, e));
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             failed(new BatchFailure(batch, e));
         }
         progress.update(totals.snapshot());
