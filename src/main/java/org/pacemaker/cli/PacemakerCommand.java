@@ -1,6 +1,7 @@
 package org.pacemaker.cli;
 
 import org.pacemaker.generator.GenerateCommand;
+import org.pacemaker.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,13 @@ import picocli.CommandLine.Command;
         version = "pacemaker 0.1.0",
         description = "Pacemaker telemetry: generate synthetic readings, replay them as live device"
                 + " traffic, and ingest them into PostgreSQL.",
-        subcommands = {ServeCommand.class, LoginCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            LoginCommand.class,
+            GenerateCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PacemakerCommand implements Runnable {
 
     @CommandLine.Spec

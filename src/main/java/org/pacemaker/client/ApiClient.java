@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +27,11 @@ public final class ApiClient {
     public ApiClient(URI baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1 keeps one plain keep-alive connection per request in flight, with no h2c upgrade
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     /** Logs in with the OAuth2 password form; returns the access token. */
@@ -42,6 +50,55 @@ public final class ApiClient {
                     response.statusCode(), "login failed: " + detail(response.statusCode(), response.body()));
         }
         return JSON.readTree(response.body()).path("access_token").asString();
+    }
+
+    /**
+     * Posts one ingest body, a JSON array of rows ({@code gzipped} when compressed), to {@code endpoint}.
+     *
+     * @throws ApiException for any status but 200, with the server's detail and Retry-After
+     */
+    public IngestCounts ingest(URI endpoint, String token, byte[] body, boolean gzipped)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (gzipped) {
+            request.header("Content-Encoding", "gzip");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new ApiException(
+                    response.statusCode(),
+                    "ingest refused: " + detail(response.statusCode(), response.body()),
+                    retryAfter(response).orElse(null));
+        }
+        JsonNode counts = JSON.readTree(response.body());
+        return new IngestCounts(
+                counts.path("received_count").asLong(),
+                counts.path("inserted_count").asLong(),
+                counts.path("duplicate_count").asLong(),
+                counts.path("duplicate_in_payload_count").asLong(),
+                counts.path("duplicate_existing_count").asLong());
+    }
+
+    /** Retry-After as seconds or as an HTTP date; absent when missing or unreadable. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    Duration untilDate = Duration.between(
+                            Instant.now(), DateTimeFormatter.RFC_1123_DATE_TIME.parse(value, Instant::from));
+                    return Optional.of(untilDate.isNegative() ? Duration.ZERO : untilDate);
+                } catch (DateTimeParseException notDate) {
+                    return Optional.empty();
+                }
+            }
+        });
     }
 
     /** The {@code detail} of an error body, or the status and body when it has none. */
