@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("pacemaker")
 public record DataDirectory(Path dataDir) {
 
+    public Path absolute() {
+        return dataDir.toAbsolutePath().normalize();
+    }
+
     public Path resolve(String name) {
-        return dataDir.toAbsolutePath().normalize().resolve(name);
+        return absolute().resolve(name);
     }
 }

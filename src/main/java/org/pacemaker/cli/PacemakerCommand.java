@@ -1,5 +1,6 @@
 package org.pacemaker.cli;
 
+import org.pacemaker.demo.DemoCommand;
 import org.pacemaker.generator.GenerateCommand;
 import org.pacemaker.replay.ReplayCommand;
 import picocli.CommandLine;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
             LoginCommand.class,
             GenerateCommand.class,
             ReplayCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PacemakerCommand implements Runnable {
@@ -24,10 +26,7 @@ public final class PacemakerCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int exitCode = commandLine().execute(args);
-        if (exitCode != ExitCode.OK || !ServeCommand.isServing()) {
-            System.exit(exitCode);
-        }
+        System.exit(commandLine().execute(args));
     }
 
     /** The command tree with the shared failure handling; tests run commands through this too. */

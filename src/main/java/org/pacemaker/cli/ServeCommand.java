@@ -19,23 +19,21 @@ import picocli.CommandLine.Option;
         })
 final class ServeCommand implements Callable<Integer> {
 
-    private static volatile boolean serving;
-
-    @Option(names = "--port", defaultValue = "8000", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "${env:PORT:-8000}",
+            description = "HTTP port (default: $PORT, else 8000; now ${DEFAULT-VALUE}).")
     int port;
 
     @Option(
             names = "--data-dir",
-            defaultValue = "./data",
-            description = "Folder for the embedded database and the local signing key (default: ${DEFAULT-VALUE}).")
+            defaultValue = "${env:DATA_DIR:-./data}",
+            description = "Folder for the embedded database and the local signing key (default: $DATA_DIR, else"
+                    + " ./data; now ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    static boolean isServing() {
-        return serving;
-    }
-
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
             throw CommandFailure.badInput("--port must be from 0 to 65535, got " + port);
         }
@@ -44,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
                 port,
                 "pacemaker.data-dir",
                 dataDir.toAbsolutePath().normalize()));
-        serving = context.isActive();
+        PacemakerApplication.awaitShutdown(context);
         return ExitCode.OK;
     }
 }

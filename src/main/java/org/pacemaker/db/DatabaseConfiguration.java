@@ -16,7 +16,7 @@ class DatabaseConfiguration {
             security.checkNotDefault("POSTGRES_PASSWORD", settings.password());
             return DatabaseServer.configured(settings);
         }
-        return DatabaseServer.embedded(dataDirectory.resolve("postgres"));
+        return DatabaseServer.embedded(DatabaseServer.embeddedDataDir(dataDirectory.absolute()));
     }
 
     @Bean(destroyMethod = "close")

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.pacemaker.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Where the service's PostgreSQL is: the configured server, or an embedded one started here whose
@@ -40,6 +43,11 @@ public final class DatabaseServer implements AutoCloseable {
         this.password = password;
         this.embedded = embedded;
         this.dataDirLock = dataDirLock;
+    }
+
+    /** Where the embedded database of a data folder lives. */
+    public static Path embeddedDataDir(Path dataFolder) {
+        return dataFolder.resolve("postgres");
     }
 
     static DatabaseServer configured(DatabaseSettings settings) {
@@ -81,6 +89,32 @@ public final class DatabaseServer implements AutoCloseable {
                     "See " + dataDir.resolveSibling(dataDir.getFileName() + ".log")
                             + "; or set POSTGRES_SERVER to use a running PostgreSQL",
                     e);
+        }
+    }
+
+    /**
+     * Deletes the embedded database in {@code dataDir} and its log, unless a running process uses
+     * them; stops a server left behind by a killed process first. Returns what it removed.
+     */
+    public static List<Path> deleteEmbedded(Path dataDir) {
+        FileLock lock = lockDataDir(dataDir);
+        try {
+            stopOrphanedServer(dataDir);
+            List<Path> removed = new ArrayList<>();
+            for (Path path : List.of(dataDir, dataDir.resolveSibling(dataDir.getFileName() + ".log"))) {
+                if (Files.exists(path)) {
+                    FileSystemUtils.deleteRecursively(path);
+                    removed.add(path);
+                }
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new StartupFailure(
+                    "Cannot delete the embedded database in " + dataDir + ": " + e.getMessage(),
+                    "Delete the folder by hand",
+                    e);
+        } finally {
+            release(lock);
         }
     }
 

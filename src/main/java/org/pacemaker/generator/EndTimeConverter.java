@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --end-time}: Unix seconds, an ISO date (midnight UTC) or an ISO instant, as whole seconds. */
-final class EndTimeConverter implements ITypeConverter<Long> {
+public final class EndTimeConverter implements ITypeConverter<Long> {
 
     @Override
     public Long convert(String value) {

@@ -89,12 +89,20 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " labelled timestamp.")
     Path truthOutput;
 
+    private long rowsWritten;
+
+    /** Data rows the last successful {@link #call()} wrote. */
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
     @Override
     public Integer call() {
         GeneratorSettings settings = settings();
         checkOutputs();
         long started = System.nanoTime();
         GenerationResult result = write(settings);
+        rowsWritten = result.rows();
         printSummary(settings, result, (System.nanoTime() - started) / 1e9);
         return ExitCode.OK;
     }

@@ -129,6 +129,13 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long retryDelayMs;
 
+    private ReplayTotals.Snapshot outcome;
+
+    /** The final tally of the last {@link #call()} that got as far as sending, or null. */
+    public ReplayTotals.Snapshot outcome() {
+        return outcome;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         checkOptions();
@@ -151,6 +158,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 DayBatches.open(csvPath, scan, range, maxRequestRows, notice -> log.accept("notice: " + notice))) {
             end = replay.run(batches);
         }
+        outcome = end;
         Summary.print(spec.commandLine().getOut(), scan, plannedBatches, end, dryRun);
         BatchFailure failure = end.earliestFailure();
         if (failure != null) {

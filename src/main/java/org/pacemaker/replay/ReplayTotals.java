@@ -4,10 +4,10 @@ import java.time.Duration;
 import org.pacemaker.client.IngestCounts;
 
 /** The running tally of a replay, updated from the request threads. */
-final class ReplayTotals {
+public final class ReplayTotals {
 
     /** The tally at one moment. {@code earliestFailure} is null while none failed. */
-    record Snapshot(
+    public record Snapshot(
             long batchesPrepared,
             long rowsPrepared,
             long batchesSent,
@@ -18,7 +18,7 @@ final class ReplayTotals {
             BatchFailure earliestFailure,
             Duration elapsed) {
 
-        double rowsPerSecond() {
+        public double rowsPerSecond() {
             double seconds = elapsed.toNanos() / 1e9;
             return seconds <= 0 ? 0 : rowsSent / seconds;
         }

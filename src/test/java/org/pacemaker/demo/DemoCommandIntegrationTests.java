@@ -1,0 +1,100 @@
+package org.pacemaker.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.pacemaker.cli.CliRun;
+import org.pacemaker.cli.ExitCode;
+import org.pacemaker.db.DatabaseServer;
+
+/** The demo end to end on a small dataset, three runs over one data folder. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoCommandIntegrationTests {
+
+    /** 50 patients x 200 days with seed 42: 10 devices fail and are explanted early. */
+    private static final String ROWS = "9,510";
+
+    @TempDir
+    static Path dataDir;
+
+    private static CliRun demo(String... extra) {
+        String[] args = new String[6 + extra.length];
+        System.arraycopy(
+                new String[] {"demo", "--patients", "50", "--days", "200", "--data-dir=" + dataDir}, 0, args, 0, 6);
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    @Order(1)
+    void firstRunGeneratesServesReplaysAndFindsEveryRowStored() {
+        CliRun run = demo();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out())
+                .contains("== Generating 50 patients x 200 days")
+                .containsPattern("generated\\s+" + ROWS + " rows")
+                .containsPattern("inserted\\s+" + ROWS + "\\s")
+                .containsPattern("duplicates\\s+0 \\(in payload 0, existing 0\\)")
+                .containsPattern("stored\\s+" + ROWS + " rows, the CSV's distinct rows: " + ROWS + " \\(OK\\)");
+        assertNothingLeftRunning();
+    }
+
+    @Test
+    @Order(2)
+    void secondRunReusesTheDatasetAndReportsEveryRowAsAnExistingDuplicate() {
+        CliRun run = demo();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out())
+                .contains("== Dataset: reusing")
+                .containsPattern("inserted\\s+0\\s")
+                .containsPattern("duplicates\\s+" + ROWS + " \\(in payload 0, existing " + ROWS + "\\)")
+                .contains("(OK)");
+        assertNothingLeftRunning();
+    }
+
+    @Test
+    @Order(3)
+    void freshWipesTheDataFirstAndSaysWhat() {
+        CliRun run = demo("--fresh");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out())
+                .contains("== --fresh: removed [" + dataDir.resolve("postgres"))
+                .contains(dataDir.resolve("demo").toString())
+                .contains("== Generating")
+                .containsPattern("inserted\\s+" + ROWS + "\\s");
+        assertNothingLeftRunning();
+    }
+
+    @Test
+    @Order(4)
+    void aBadOptionStopsBeforeAnythingStarts() {
+        CliRun run = demo("--port", "-1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("error: --port must be from 0 to 65535, got -1" + System.lineSeparator());
+    }
+
+    /** No PostgreSQL runs on the demo's data any more: its lock is free and no process names the folder. */
+    private static void assertNothingLeftRunning() {
+        assertThat(ProcessHandle.allProcesses()
+                        .map(process -> process.info().commandLine().orElse(""))
+                        .filter(command -> command.contains("postgres") && command.contains(dataDir.toString())))
+                .isEmpty();
+        assertThat(Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")))
+                .isFalse();
+        try (DatabaseServer again = DatabaseServer.embedded(dataDir.resolve("postgres"))) {
+            assertThat(again.isEmbedded()).isTrue();
+        } catch (Exception e) {
+            throw new AssertionError("the data folder is still in use", e);
+        }
+    }
+}
