@@ -61,12 +61,20 @@ public final class DatabaseServer implements AutoCloseable {
      * a server that an earlier process left behind when it was killed.
      */
     public static DatabaseServer embedded(Path dataDir) {
+        return embedded(dataDir, 0);
+    }
+
+    /** As {@link #embedded(Path)}, on the given port (0: a free one). */
+    public static DatabaseServer embedded(Path dataDir, int port) {
         FileLock lock = lockDataDir(dataDir);
         try {
             stopOrphanedServer(dataDir);
             Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))

@@ -1,0 +1,104 @@
+package org.pacemaker.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.pacemaker.cli.PacemakerCommand;
+
+/** {@code pacemaker serve} in a JVM of its own, so that a test can kill it as the kernel would. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final URI url;
+    private final Path log;
+
+    private ServiceProcess(Process process, URI url, Path log) {
+        this.process = process;
+        this.url = url;
+        this.log = log;
+    }
+
+    /** Starts the service on a free port against the given database, and waits until it answers. */
+    static ServiceProcess start(Path dataDir, String jdbcUrl) throws IOException, InterruptedException {
+        int port = freePort();
+        Files.createDirectories(dataDir);
+        Path log = dataDir.resolve("service-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PacemakerCommand.class.getName(),
+                        "serve",
+                        "--port",
+                        Integer.toString(port),
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("DATABASE_URL", jdbcUrl);
+        environment.put("POSTGRES_USER", "postgres");
+        ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        service.awaitHealthy();
+        return service;
+    }
+
+    URI url() {
+        return url;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close, in-flight requests cut off. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(url.resolve("/api/v1/utils/health-check/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service did not start in " + START_TIMEOUT + ": " + Files.readString(log));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
