@@ -71,7 +71,7 @@ class LoginThrottle {
     }
 
     private static String accountKey(String account) {
-        return "account:" + account.trim().toLowerCase(java.util.Locale.ROOT);
+        return "account:" + account.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String addressKey(String address) {

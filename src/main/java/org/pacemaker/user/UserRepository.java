@@ -25,6 +25,10 @@ public class UserRepository {
     }
 
     public Optional<User> findByEmail(String email) {
+        // PostgreSQL text cannot hold NUL, and no valid email holds any control character.
+        if (email.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT * FROM app_user WHERE email = ?")
                 .param(normalized(email))
                 .query(UserRepository::map)
@@ -45,7 +49,7 @@ public class UserRepository {
 
     /** Emails are compared case-insensitively, as mail servers do for the domain and most for the rest. */
     static String normalized(String email) {
-        return email.trim().toLowerCase(java.util.Locale.ROOT);
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {

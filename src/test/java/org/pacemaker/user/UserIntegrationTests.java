@@ -50,9 +50,17 @@ class UserIntegrationTests extends ApiIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).path("detail").asString()).contains("email:").contains("password:");
-        assertThat(create(superuserToken(), Map.of("email", "a@example.com", "password", "x".repeat(129)))
+        assertThat(create(superuserToken(), Map.of("email", "a@example.com", "password", "x".repeat(73)))
                         .statusCode())
                 .isEqualTo(422);
+        // 36 characters, 72 bytes: fits; one more two-byte character does not
+        assertThat(create(superuserToken(), Map.of("email", "b@example.com", "password", "\u00e9".repeat(36)))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> tooLong =
+                create(superuserToken(), Map.of("email", "c@example.com", "password", "\u00e9".repeat(37)));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(json(tooLong).path("detail").asString()).isEqualTo("password: must be at most 72 bytes in UTF-8");
     }
 
     @Test
