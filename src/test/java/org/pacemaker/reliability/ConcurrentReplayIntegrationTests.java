@@ -38,8 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class ConcurrentReplayIntegrationTests {
 
-    /** Far below the concurrency of the replays, so requests queue for connections. */
+    /** Far below the concurrency of the replays, so requests queue for connections and threads. */
     private static final int POOL_SIZE = 2;
+
+    private static final int REQUEST_THREADS = 8;
 
     private static final Pattern INSERTED = Pattern.compile("server: received \\d+, inserted (\\d+),");
 
@@ -123,7 +125,7 @@ class ConcurrentReplayIntegrationTests {
         assertThat(generated.exitCode()).as(generated.err()).isEqualTo(ExitCode.OK);
         long rows = dataLines(csv);
 
-        // 25-row requests: 8 a day, 960 in all, 32 in flight against 2 connections
+        // 25-row requests: 8 a day, 960 in all, 32 in flight against 8 request threads and 2 connections
         CliRun run = replay(csv, "32", "25");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
