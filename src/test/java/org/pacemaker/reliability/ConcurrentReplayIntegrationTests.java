@@ -15,19 +15,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.pacemaker.PacemakerApplication;
+import org.pacemaker.InProcessService;
 import org.pacemaker.cli.CliRun;
 import org.pacemaker.cli.ExitCode;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,22 +46,21 @@ class ConcurrentReplayIntegrationTests {
     @TempDir
     static Path dir;
 
-    private static ConfigurableApplicationContext service;
+    private static InProcessService service;
     private static JdbcTemplate jdbc;
     private static URI ingest;
 
     @BeforeAll
     static void startService() {
-        service = PacemakerApplication.start(Map.of(
-                "server.port",
-                0,
+        service = InProcessService.start(Map.of(
                 "pacemaker.data-dir",
                 dir.resolve("service"),
                 "pacemaker.database.pool-size",
-                POOL_SIZE));
-        jdbc = new JdbcTemplate(service.getBean(DataSource.class));
-        ingest = URI.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")
-                + "/api/v1/telemetry/ingest");
+                POOL_SIZE,
+                "server.tomcat.threads.max",
+                REQUEST_THREADS));
+        jdbc = service.jdbc();
+        ingest = service.ingestUrl();
     }
 
     @AfterAll

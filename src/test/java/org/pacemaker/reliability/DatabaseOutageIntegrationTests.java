@@ -13,12 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pacemaker.PacemakerApplication;
+import org.pacemaker.InProcessService;
 import org.pacemaker.cli.CliRun;
 import org.pacemaker.cli.ExitCode;
 import org.pacemaker.client.ApiClient;
 import org.pacemaker.db.DatabaseServer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -37,9 +36,7 @@ class DatabaseOutageIntegrationTests {
         Path pgData = dir.resolve("pg");
         DatabaseServer database = DatabaseServer.embedded(pgData, databasePort);
         String jdbcUrl = database.jdbcUrl();
-        ConfigurableApplicationContext service = PacemakerApplication.start(Map.of(
-                "server.port",
-                0,
+        InProcessService service = InProcessService.start(Map.of(
                 "pacemaker.data-dir",
                 dir.resolve("service"),
                 "pacemaker.database.url",
@@ -47,9 +44,9 @@ class DatabaseOutageIntegrationTests {
                 "pacemaker.database.user",
                 "postgres"));
         try {
-            URI url = URI.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"));
-            URI ingest = url.resolve("/api/v1/telemetry/ingest");
-            String token = new ApiClient(url, Duration.ofSeconds(30)).login("admin@example.com", "changethis");
+            URI ingest = service.ingestUrl();
+            String token =
+                    new ApiClient(service.baseUrl(), Duration.ofSeconds(30)).login("admin@example.com", "changethis");
             CompletableFuture<CliRun> replay = CompletableFuture.supplyAsync(() -> CliRun.of(
                     "replay",
                     "--csv-path",

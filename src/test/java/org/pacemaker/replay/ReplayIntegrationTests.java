@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pacemaker.PacemakerApplication;
+import org.pacemaker.InProcessService;
 import org.pacemaker.cli.ExitCode;
 import org.pacemaker.client.ApiClient;
 import org.pacemaker.replay.FaultProxy.Fault;
 import org.pacemaker.schema.TelemetryField;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Replays against the real service and its PostgreSQL; faults come from a proxy in front of it. */
@@ -43,16 +41,16 @@ class ReplayIntegrationTests {
     @TempDir
     Path dir;
 
-    private static ConfigurableApplicationContext service;
+    private static InProcessService service;
     private static JdbcTemplate jdbc;
     private static URI baseUrl;
     private static String token;
 
     @BeforeAll
     static void startService() throws IOException, InterruptedException {
-        service = PacemakerApplication.start(Map.of("server.port", 0, "pacemaker.data-dir", dataDir));
-        jdbc = new JdbcTemplate(service.getBean(DataSource.class));
-        baseUrl = URI.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"));
+        service = InProcessService.start(Map.of("pacemaker.data-dir", dataDir));
+        jdbc = service.jdbc();
+        baseUrl = service.baseUrl();
         token = new ApiClient(baseUrl, Duration.ofSeconds(30)).login(USERNAME, PASSWORD);
     }
 
