@@ -205,7 +205,8 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println();
                 out.println(
                         "The service keeps running at " + url + " (API docs: " + url + "/docs). Stop it with Ctrl-C.");
-                out.println("  log in:  ./pacemaker login --url " + url + " --username " + security.firstSuperuser()
+                out.println("  superuser: " + security.firstSuperuser() + ", password: " + passwordHint(security));
+                out.println("  log in:    ./pacemaker login --url " + url + " --username " + security.firstSuperuser()
                         + " --password-stdin");
                 PacemakerApplication.awaitShutdown(service);
             }
@@ -219,6 +220,16 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             service.close();
         }
+    }
+
+    /**
+     * The superuser's password as --keep-running prints it: the local default itself, which is no
+     * secret; a password of one's own only by the variable that holds it, so it never lands in a log.
+     */
+    private static String passwordHint(SecuritySettings security) {
+        return SecuritySettings.DEFAULT_SECRET.equals(security.firstSuperuserPassword())
+                ? SecuritySettings.DEFAULT_SECRET + " (the default; set FIRST_SUPERUSER_PASSWORD for another)"
+                : "the value of FIRST_SUPERUSER_PASSWORD";
     }
 
     /** Runs one of the other commands with the demo's output streams; fails the demo if it failed. */

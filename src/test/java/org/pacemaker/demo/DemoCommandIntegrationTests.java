@@ -2,8 +2,17 @@ package org.pacemaker.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -11,7 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.pacemaker.cli.CliRun;
 import org.pacemaker.cli.ExitCode;
+import org.pacemaker.cli.PacemakerCommand;
 import org.pacemaker.db.DatabaseServer;
+import picocli.CommandLine;
 
 /** The demo end to end on a small dataset, three runs over one data folder. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,6 +98,41 @@ class DemoCommandIntegrationTests {
 
     @Test
     @Order(5)
+    void keepRunningLeavesTheServiceUpAndSaysHowToLogIn() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine command = PacemakerCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(new StringWriter(), true));
+        Thread demo = new Thread(() -> command.execute(
+                "demo", "--patients", "50", "--days", "200", "--data-dir=" + dataDir, "--keep-running"));
+        demo.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!out.toString().contains("Stop it with Ctrl-C") && demo.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(out.toString()).contains("Stop it with Ctrl-C");
+            Matcher url =
+                    Pattern.compile("keeps running at (http://localhost:\\d+)").matcher(out.toString());
+            assertThat(url.find()).isTrue();
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/utils/health-check/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("true");
+            // the credentials to use: the first superuser and its password, here the local default
+            assertThat(out.toString()).contains("admin@example.com").contains("changethis");
+        } finally {
+            demo.interrupt(); // as Ctrl-C would: the demo stops what it started
+            demo.join(TimeUnit.MINUTES.toMillis(1));
+        }
+        assertThat(demo.isAlive()).isFalse();
+        assertNothingLeftRunning();
+    }
+
+    @Test
+    @Order(6)
     void aBadOptionStopsBeforeAnythingStarts() {
         CliRun run = demo("--port", "-1");
 
