@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         name = "login",
         mixinStandardHelpOptions = true,
         description = {
-            "Log in and print just the access token, for example:",
+            "Log in and print just the access token.",
+            "For example:",
             "  export TELEMETRY_INGEST_TOKEN=$(./pacemaker login --username admin@example.com --password-stdin <pw.txt)"
         })
 final class LoginCommand implements Callable<Integer> {
