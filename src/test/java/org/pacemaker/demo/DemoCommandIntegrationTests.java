@@ -1,6 +1,7 @@
 package org.pacemaker.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +58,8 @@ class DemoCommandIntegrationTests {
                 .containsPattern("inserted\\s+" + ROWS + "\\s")
                 .containsPattern("duplicates\\s+0 \\(in payload 0, existing 0\\)")
                 .containsPattern("stored\\s+" + ROWS + " rows, the CSV's distinct rows: " + ROWS + " \\(OK\\)");
-        assertNothingLeftRunning();
+        assertNothingLeftRunning(run);
+        assertThat(storedRows()).as("read back independently of the demo").isEqualTo(9_510);
     }
 
     @Test
@@ -68,7 +73,7 @@ class DemoCommandIntegrationTests {
                 .containsPattern("inserted\\s+0\\s")
                 .containsPattern("duplicates\\s+" + ROWS + " \\(in payload 0, existing " + ROWS + "\\)")
                 .contains("(OK)");
-        assertNothingLeftRunning();
+        assertNothingLeftRunning(run);
     }
 
     @Test
@@ -82,7 +87,7 @@ class DemoCommandIntegrationTests {
                 .contains(dataDir.resolve("demo").toString())
                 .contains("== Generating")
                 .containsPattern("inserted\\s+" + ROWS + "\\s");
-        assertNothingLeftRunning();
+        assertNothingLeftRunning(run);
     }
 
     @Test
@@ -93,7 +98,7 @@ class DemoCommandIntegrationTests {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("== Generating").contains("(OK)").doesNotContain("MISMATCH");
-        assertNothingLeftRunning();
+        assertNothingLeftRunning(run);
     }
 
     @Test
@@ -128,7 +133,7 @@ class DemoCommandIntegrationTests {
             demo.join(TimeUnit.MINUTES.toMillis(1));
         }
         assertThat(demo.isAlive()).isFalse();
-        assertNothingLeftRunning();
+        assertNothingLeftRunning(new CliRun(0, out.toString(), ""));
     }
 
     @Test
@@ -138,6 +143,33 @@ class DemoCommandIntegrationTests {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).isEqualTo("error: --port must be from 0 to 65535, got -1" + System.lineSeparator());
+    }
+
+    /** As {@link #assertNothingLeftRunning()}, and the service the run printed no longer answers. */
+    private static void assertNothingLeftRunning(CliRun run) {
+        Matcher url =
+                Pattern.compile("(http://localhost:\\d+), embedded PostgreSQL").matcher(run.out());
+        assertThat(url.find()).as(run.out()).isTrue();
+        URI health = URI.create(url.group(1) + "/api/v1/utils/health-check/");
+        assertThatThrownBy(() -> HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
+                .as("the service at %s still answers", health)
+                .isInstanceOf(java.io.IOException.class);
+        assertNothingLeftRunning();
+    }
+
+    /** Rows in the demo's embedded database, counted here rather than taken from the report. */
+    private static long storedRows() {
+        try (DatabaseServer database = DatabaseServer.embedded(dataDir.resolve("postgres"));
+                Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                ResultSet count =
+                        connection.createStatement().executeQuery("SELECT count(*) FROM pacemaker_telemetry")) {
+            count.next();
+            return count.getLong(1);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the demo's database", e);
+        }
     }
 
     /** No PostgreSQL runs on the demo's data any more: its lock is free and no process names the folder. */
