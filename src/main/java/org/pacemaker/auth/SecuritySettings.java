@@ -1,5 +1,6 @@
 package org.pacemaker.auth;
 
+import org.pacemaker.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,8 +52,10 @@ public record SecuritySettings(
         // Names the variable, never its value: the log must not carry a password, not even the default.
         String message = variable + " is still the default; for security, change it, at least for deployments.";
         if (environment != Environment.LOCAL) {
-            throw new IllegalStateException(
-                    message + " (ENVIRONMENT=" + environment.name().toLowerCase() + ")");
+            // a StartupFailure gets Spring Boot's short failure report instead of a page of stack trace
+            throw new StartupFailure(
+                    message + " (ENVIRONMENT=" + environment.name().toLowerCase() + ")",
+                    "Set " + variable + " to a secret value of your own");
         }
         log.warn(message);
     }

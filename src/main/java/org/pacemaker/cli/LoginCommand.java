@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         name = "login",
         mixinStandardHelpOptions = true,
         description = {
-            "Log in and print just the access token, for example:",
+            "Log in and print just the access token.",
+            "For example:",
             "  export TELEMETRY_INGEST_TOKEN=$(./pacemaker login --username admin@example.com --password-stdin <pw.txt)"
         })
 final class LoginCommand implements Callable<Integer> {
@@ -52,6 +53,10 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        String scheme = url.getScheme();
+        if (url.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            throw CommandFailure.badInput("--url must be an absolute http(s) URL, got " + url);
+        }
         String token = new ApiClient(url, Duration.ofSeconds(timeoutSeconds)).login(username, resolvePassword());
         spec.commandLine().getOut().println(token);
         return ExitCode.OK;

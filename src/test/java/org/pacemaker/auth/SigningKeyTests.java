@@ -51,6 +51,7 @@ class SigningKeyTests {
                 .isInstanceOf(org.pacemaker.StartupFailure.class)
                 .hasMessage("SECRET_KEY must be set when ENVIRONMENT is production");
         assertThatThrownBy(() -> key(Environment.STAGING, "changethis"))
+                .isInstanceOf(org.pacemaker.StartupFailure.class)
                 .hasMessageContaining("SECRET_KEY is still the default")
                 .hasMessageContaining("ENVIRONMENT=staging");
     }
@@ -70,7 +71,9 @@ class SigningKeyTests {
     void theDefaultSuperuserPasswordStopsAProductionStart() {
         SecuritySettings production = settings(Environment.PRODUCTION, "x".repeat(40));
 
+        // a StartupFailure is reported in a few lines, without the stack trace other exceptions get
         assertThatThrownBy(() -> production.checkNotDefault("FIRST_SUPERUSER_PASSWORD", "changethis"))
+                .isInstanceOf(org.pacemaker.StartupFailure.class)
                 .hasMessageStartingWith("FIRST_SUPERUSER_PASSWORD is still the default")
                 .hasMessageNotContaining("\"changethis\"");
         production.checkNotDefault("FIRST_SUPERUSER_PASSWORD", "something-else");

@@ -42,6 +42,17 @@ class LoginCommandIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aUrlWithoutSchemeIsABadInput() {
+        CliRun run = CliRun.of(
+                "login", "--url", "localhost:" + port, "--username", SUPERUSER, "--password", SUPERUSER_PASSWORD);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err())
+                .isEqualTo(
+                        "error: --url must be an absolute http(s) URL, got localhost:" + port + System.lineSeparator());
+    }
+
+    @Test
     void noPasswordAnywhereIsABadInput() {
         CliRun run = CliRun.of("login", "--url", baseUrl(), "--username", SUPERUSER);
 

@@ -12,6 +12,13 @@ class PacemakerCommandTests {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("serve").contains("login");
+        assertThat(run.out())
+                .containsPattern("(?m)^\\s+serve\\s")
+                .containsPattern("(?m)^\\s+login\\s+Log in and print just the access token\\.$")
+                .containsPattern("(?m)^\\s+generate\\s")
+                .containsPattern("(?m)^\\s+replay\\s")
+                .containsPattern("(?m)^\\s+demo\\s")
+                .doesNotContain("for example:");
     }
 
     @Test
