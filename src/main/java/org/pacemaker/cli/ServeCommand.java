@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.pacemaker.PacemakerApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
@@ -18,6 +20,9 @@ import picocli.CommandLine.Option;
                     + " lives in --data-dir."
         })
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(
             names = "--port",
@@ -42,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
                 port,
                 "pacemaker.data-dir",
                 dataDir.toAbsolutePath().normalize()));
+        String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        spec.commandLine().getOut().println("Serving on " + url + " (API docs at " + url + "/docs); Ctrl-C stops it.");
+        spec.commandLine().getOut().flush();
         PacemakerApplication.awaitShutdown(context);
         return ExitCode.OK;
     }

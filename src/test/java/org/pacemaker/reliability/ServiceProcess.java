@@ -3,9 +3,6 @@ package org.pacemaker.reliability;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
         environment.put("DATABASE_URL", jdbcUrl);
         environment.put("POSTGRES_USER", "postgres");
         ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
-        service.awaitHealthy();
+        service.awaitReady();
         return service;
     }
 
@@ -72,25 +69,21 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+    /**
+     * Waits for the line {@code serve} prints once it is ready: after the first superuser exists,
+     * which a health check alone would not wait for.
+     */
+    private void awaitReady() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
+        String ready = "Serving on http://localhost:" + url.getPort() + " ";
         while (Instant.now().isBefore(deadline)) {
+            if (Files.readString(log).contains(ready)) {
+                return;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited: " + Files.readString(log));
             }
-            try {
-                HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(url.resolve("/api/v1/utils/health-check/"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service did not start in " + START_TIMEOUT + ": " + Files.readString(log));
