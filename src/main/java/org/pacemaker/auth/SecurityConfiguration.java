@@ -27,12 +27,18 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Bearer-token security as in the original: anyone may log in and check health; a valid token of an
- * active user reads its own account; writes of telemetry and users need a superuser.
+ * active user reads its own account and the stored telemetry, patients and alerts; writes of telemetry
+ * and users need a superuser.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String NOT_ENOUGH_PRIVILEGES = "The user doesn't have enough privileges";
+
+    /** The read API: GET for any active user. */
+    private static final String[] READ_PATHS = {
+        "/api/v1/telemetry", "/api/v1/telemetry/**", "/api/v1/patients", "/api/v1/patients/**", "/api/v1/alerts/**"
+    };
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, UserRepository users, ProblemWriter problems) throws Exception {
@@ -59,6 +65,12 @@ class SecurityConfiguration {
                                 "/error")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/telemetry/ingest", "/api/v1/users/", "/api/v1/users")
+                        .hasAuthority(UserAuthentication.SUPERUSER)
+                        // reads of telemetry, patients and alerts: any active user
+                        .requestMatchers(HttpMethod.GET, READ_PATHS)
+                        .authenticated()
+                        // anything else on them would be a write: superusers only, as ingest
+                        .requestMatchers(READ_PATHS)
                         .hasAuthority(UserAuthentication.SUPERUSER)
                         .anyRequest()
                         .authenticated())

@@ -1,0 +1,12 @@
+package org.pacemaker.telemetry;
+
+import java.util.List;
+import org.pacemaker.schema.Reading;
+
+/**
+ * One page of rows in (timestamp, patient_id) order.
+ *
+ * @param items the rows, each with the ingest API's field names
+ * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+ */
+record TelemetryPage(List<Reading> items, String nextCursor) {}
