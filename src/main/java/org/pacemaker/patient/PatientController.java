@@ -2,6 +2,8 @@ package org.pacemaker.patient;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +43,14 @@ class PatientController {
      * @param series the patient's readings in the range, oldest first; the latest {@code limit} of them
      * @param seriesTruncated whether older readings in the range were left out
      */
-    record PatientDetail(PatientSummary patient, AlertSettings limits, List<Reading> series, boolean seriesTruncated) {}
+    record PatientDetail(
+            PatientSummary patient,
+            AlertSettings limits,
+
+            @ArraySchema(schema = @Schema(ref = Reading.OPENAPI_REF))
+            List<Reading> series,
+
+            boolean seriesTruncated) {}
 
     private final PatientRepository patients;
     private final AlertRules rules;

@@ -1,5 +1,6 @@
 package org.pacemaker.patient;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.pacemaker.alert.Alert;
 import org.pacemaker.schema.Reading;
@@ -13,4 +14,9 @@ import org.pacemaker.schema.Reading;
  * @param alerts what it raises now: its latest reading's alerts, and silence
  * @param latest its latest reading
  */
-record PatientSummary(int patientId, long lastTimestamp, long readingCount, List<Alert> alerts, Reading latest) {}
+record PatientSummary(
+        int patientId,
+        long lastTimestamp,
+        long readingCount,
+        List<Alert> alerts,
+        @Schema(ref = Reading.OPENAPI_REF) Reading latest) {}

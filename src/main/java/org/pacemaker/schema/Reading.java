@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public record Reading(Map<TelemetryField, Number> columns) {
 
+    /** Its schema in the OpenAPI document, described there from {@link TelemetryField}. */
+    public static final String OPENAPI_REF = "#/components/schemas/TelemetryReading";
+
     /**
      * The select list that {@link #of(ResultSet)} reads, for a table alias ({@code t}). The timestamp
      * leaves the database as Unix seconds, so no time zone is involved.

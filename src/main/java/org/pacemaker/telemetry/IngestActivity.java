@@ -15,15 +15,7 @@ class IngestActivity {
     record LastRequest(Instant at, int receivedCount, int insertedCount, int duplicateCount) {}
 
     private final AtomicReference<LastRequest> last = new AtomicReference<>();
-    private final Clock clock;
-
-    IngestActivity() {
-        this(Clock.systemUTC());
-    }
-
-    IngestActivity(Clock clock) {
-        this.clock = clock;
-    }
+    private final Clock clock = Clock.systemUTC();
 
     void answered(IngestResponse response) {
         last.set(new LastRequest(

@@ -28,8 +28,11 @@ record TelemetryFilter(Integer patientId, Instant from, Instant to) {
         if (after != null) {
             Instant afterTime = Instant.ofEpochSecond(after.timestamp());
             if (patientId != null) {
-                conditions.add("t.\"timestamp\" > ?");
+                // the same order, written so that the (patient_id, timestamp) index bounds the scan
+                conditions.add("t.\"timestamp\" >= ? AND (t.\"timestamp\" > ? OR t.patient_id > ?)");
                 params.add(utc(afterTime));
+                params.add(utc(afterTime));
+                params.add(after.patientId());
             } else {
                 conditions.add("(t.\"timestamp\", t.patient_id) > (?, ?)");
                 params.add(utc(afterTime));

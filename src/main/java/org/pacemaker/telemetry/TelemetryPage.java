@@ -1,5 +1,7 @@
 package org.pacemaker.telemetry;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.pacemaker.schema.Reading;
 
@@ -9,4 +11,8 @@ import org.pacemaker.schema.Reading;
  * @param items the rows, each with the ingest API's field names
  * @param nextCursor pass as {@code cursor} for the next page; null on the last page
  */
-record TelemetryPage(List<Reading> items, String nextCursor) {}
+record TelemetryPage(
+        @ArraySchema(schema = @Schema(ref = TelemetryOpenApi.READING_SCHEMA_REF))
+        List<Reading> items,
+
+        @Schema(nullable = true) String nextCursor) {}

@@ -87,7 +87,14 @@ class TelemetryReadController {
         response.setContentType(csv ? "text/csv;charset=US-ASCII" : "application/x-ndjson");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pacemaker_telemetry." + kind + "\"");
-        OutputStream out = response.getOutputStream();
+        try {
+            stream(filter, csv, response.getOutputStream());
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a client that went away: Spring answers nothing more and logs no error
+        }
+    }
+
+    private void stream(TelemetryFilter filter, boolean csv, OutputStream out) throws IOException {
         if (csv) {
             CsvRowWriter writer = new CsvRowWriter(out);
             writer.line(TelemetryField.csvHeader());

@@ -24,7 +24,8 @@ public final class QueryParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.strip();
+        // an offset's unencoded '+' arrives as a space: 2026-01-01T01:00:00+01:00 in a query string
+        String text = value.strip().replaceFirst("(T[0-9:.]+) ([0-9]{2}:?[0-9]{2})$", "$1+$2");
         Instant instant = parse(text);
         if (instant == null) {
             throw new InvalidParameterException(

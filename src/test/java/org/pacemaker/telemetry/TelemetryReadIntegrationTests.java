@@ -131,6 +131,44 @@ class TelemetryReadIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void anOffsetWhosePlusArrivedAsASpaceStillParses() {
+        storeGrid();
+
+        JsonNode page = json(get("/api/v1/telemetry?patient_id=1&from=2026-01-05T01:00:00+01:00", reader));
+
+        assertThat(keys(page.path("items"))).containsExactly((T0 + 4 * DAY) + "/1");
+    }
+
+    @Test
+    void aCursorKeepsItsPlaceWhenThePatientFilterIsAddedLater() {
+        storeGrid();
+        JsonNode first = json(get("/api/v1/telemetry?limit=1", reader)); // ends at day 0, patient 1
+
+        JsonNode rest = json(get(
+                "/api/v1/telemetry?patient_id=2&cursor="
+                        + first.path("next_cursor").asString(),
+                reader));
+
+        assertThat(keys(rest.path("items"))).first().isEqualTo(T0 + "/2");
+        assertThat(rest.path("items").size()).isEqualTo(5);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRowsWithTheIngestSchema() {
+        JsonNode doc = json(get("/v3/api-docs", null));
+
+        assertThat(doc.path("paths").has("/api/v1/telemetry")).isTrue();
+        assertThat(doc.path("paths").has("/api/v1/telemetry/export")).isTrue();
+        assertThat(doc.path("paths").has("/api/v1/patients/{id}")).isTrue();
+        JsonNode items = doc.path("components")
+                .path("schemas")
+                .path("TelemetryPage")
+                .path("properties")
+                .path("items");
+        assertThat(items.path("items").path("$ref").asString()).isEqualTo("#/components/schemas/TelemetryReading");
+    }
+
+    @Test
     void badParametersAre400ProblemsNamingTheParameter() {
         assertBadParameter("/api/v1/telemetry?limit=0", "limit");
         assertBadParameter("/api/v1/telemetry?limit=100000", "limit");
