@@ -23,15 +23,31 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Bearer-token security as in the original: anyone may log in and check health; a valid token of an
- * active user reads its own account; writes of telemetry and users need a superuser.
+ * active user reads its own account and the stored telemetry, patients and alerts; writes of telemetry
+ * and users need a superuser.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String NOT_ENOUGH_PRIVILEGES = "The user doesn't have enough privileges";
+
+    /** The dashboard: a page and its assets, all served from the jar. */
+    private static final String[] DASHBOARD_PATHS = {"/", "/index.html", "/assets/**"};
+
+    /** The browser may load nothing for the dashboard from anywhere but this service. */
+    static final String DASHBOARD_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
+            + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The read API: GET for any active user. */
+    private static final String[] READ_PATHS = {
+        "/api/v1/telemetry", "/api/v1/telemetry/**", "/api/v1/patients", "/api/v1/patients/**", "/api/v1/alerts/**"
+    };
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, UserRepository users, ProblemWriter problems) throws Exception {
@@ -57,7 +73,16 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**",
                                 "/error")
                         .permitAll()
+                        // the dashboard's page and assets; its data comes from the API with the user's token
+                        .requestMatchers(HttpMethod.GET, DASHBOARD_PATHS)
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/telemetry/ingest", "/api/v1/users/", "/api/v1/users")
+                        .hasAuthority(UserAuthentication.SUPERUSER)
+                        // reads of telemetry, patients and alerts: any active user
+                        .requestMatchers(HttpMethod.GET, READ_PATHS)
+                        .authenticated()
+                        // anything else on them would be a write: superusers only, as ingest
+                        .requestMatchers(READ_PATHS)
                         .hasAuthority(UserAuthentication.SUPERUSER)
                         .anyRequest()
                         .authenticated())
@@ -65,9 +90,19 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(currentUser(users)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        dashboard(), new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_POLICY))))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    private static RequestMatcher dashboard() {
+        return request -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            return path.equals("/") || path.equals("/index.html") || path.startsWith("/assets/");
+        };
     }
 
     @Bean

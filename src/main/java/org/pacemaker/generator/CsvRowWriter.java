@@ -3,15 +3,19 @@ package org.pacemaker.generator;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import org.pacemaker.schema.Reading;
+import org.pacemaker.schema.TelemetryField;
 
 /**
  * Writes CSV rows of plain numbers straight into a byte buffer: the generator's hot path, millions of
  * rows, so no strings, no String.format and no floating-point printing. Numbers follow pandas' output:
  * integers as they are, decimals with at least one digit after the point ({@code 500.0}, {@code 514.9}),
- * never an exponent; a missing value is an empty cell.
+ * never an exponent; a missing value is an empty cell. The service's CSV export writes stored rows
+ * through it too, so an export of generated rows is the generated file.
  */
-final class CsvRowWriter implements Closeable {
+public final class CsvRowWriter implements Closeable {
 
     /** The longest field: a sign, 19 digits, a point and a comma. */
     private static final int MAX_FIELD_BYTES = 24;
@@ -23,12 +27,12 @@ final class CsvRowWriter implements Closeable {
     private int position;
     private boolean atRowStart = true;
 
-    CsvRowWriter(OutputStream out) {
+    public CsvRowWriter(OutputStream out) {
         this.out = out;
     }
 
     /** A line of ASCII text as it is, such as the header. */
-    void line(String text) throws IOException {
+    public void line(String text) throws IOException {
         byte[] bytes = (text + "\n").getBytes(StandardCharsets.US_ASCII);
         flushBuffer();
         out.write(bytes);
@@ -63,6 +67,55 @@ final class CsvRowWriter implements Closeable {
             fractionDigits--;
         }
         digits(fraction, fraction == 0 ? 1 : fractionDigits);
+    }
+
+    /**
+     * A double in the fewest decimals that read back as the same double (at least one), as the
+     * generator prints its rounded values: the double parsed from {@code 514.9} prints as {@code 514.9}.
+     */
+    void number(double value) throws IOException {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite number: " + value);
+        }
+        for (int decimals = 1; decimals < MAX_DIGITS; decimals++) {
+            double power = Decimals.powerOfTen(decimals);
+            double scaled = Math.rint(value * power);
+            if (Math.abs(scaled) >= 1e18) {
+                break;
+            }
+            if (scaled / power == value) {
+                decimal((long) scaled, decimals);
+                return;
+            }
+        }
+        // Very large or very small: exact digits, still without an exponent.
+        String plain = BigDecimal.valueOf(value).toPlainString();
+        startField();
+        for (int i = 0; i < plain.length(); i++) {
+            ensureRoom(1);
+            buffer[position++] = (byte) plain.charAt(i);
+        }
+    }
+
+    /** One stored reading in the generator's column order; empty cells where a column is empty. */
+    public void row(Reading reading) throws IOException {
+        for (TelemetryField field : TelemetryField.all()) {
+            Number value = reading.get(field);
+            if (value == null) {
+                empty();
+            } else if (field.kind() == TelemetryField.Kind.MEASUREMENT || field.kind() == TelemetryField.Kind.FEATURE) {
+                number(value.doubleValue());
+            } else {
+                integer(value.longValue());
+            }
+        }
+        endRow();
+    }
+
+    /** Sends what is buffered on, without closing the stream. */
+    public void flush() throws IOException {
+        flushBuffer();
+        out.flush();
     }
 
     void empty() throws IOException {

@@ -17,9 +17,11 @@ class IngestController {
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
     private final TelemetryRepository telemetry;
+    private final IngestActivity activity;
 
-    IngestController(TelemetryRepository telemetry) {
+    IngestController(TelemetryRepository telemetry, IngestActivity activity) {
         this.telemetry = telemetry;
+        this.activity = activity;
     }
 
     @Operation(
@@ -41,6 +43,7 @@ class IngestController {
     IngestResponse ingest(@RequestBody TelemetryBatch batch) {
         int inserted = batch.size() == 0 ? 0 : telemetry.insertNew(batch);
         IngestResponse response = IngestResponse.of(batch, inserted);
+        activity.answered(response);
         log.debug("Ingested {}", response);
         return response;
     }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TelemetryOpenApi implements OpenApiCustomizer {
 
-    static final String READING_SCHEMA = "TelemetryReading";
-    static final String READING_SCHEMA_REF = "#/components/schemas/" + READING_SCHEMA;
+    static final String READING_SCHEMA_REF = org.pacemaker.schema.Reading.OPENAPI_REF;
+    static final String READING_SCHEMA = READING_SCHEMA_REF.substring(READING_SCHEMA_REF.lastIndexOf('/') + 1);
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -30,6 +32,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ProblemDetail apiException(ApiException e) {
         return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    }
+
+    /** A bad query or path parameter: 400, and the problem names it in {@code parameter}. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return parameterProblem(e.parameter(), e.getMessage());
+    }
+
+    /** A parameter that does not convert, such as {@code limit=ten}: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String parameter = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName()
+                : String.valueOf(e.getPropertyName());
+        Class<?> type = e.getRequiredType();
+        String expected = type == Integer.class || type == int.class || type == Long.class || type == long.class
+                ? "an integer"
+                : "a " + (type == null ? "valid value" : type.getSimpleName());
+        String detail = parameter + ": must be " + expected + ", got '"
+                + QueryParameters.shown(String.valueOf(e.getValue())) + "'";
+        return ResponseEntity.badRequest().body(parameterProblem(parameter, detail));
+    }
+
+    private static ProblemDetail parameterProblem(String parameter, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("parameter", parameter);
+        return problem;
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
