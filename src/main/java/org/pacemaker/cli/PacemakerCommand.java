@@ -1,5 +1,6 @@
 package org.pacemaker.cli;
 
+import org.pacemaker.bench.BenchCommand;
 import org.pacemaker.demo.DemoCommand;
 import org.pacemaker.generator.GenerateCommand;
 import org.pacemaker.replay.ReplayCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ReplayCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PacemakerCommand implements Runnable {
