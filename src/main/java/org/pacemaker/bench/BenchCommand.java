@@ -83,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--concurrency",
-            paramLabel = "N,...",
+            paramLabel = "N",
             split = ",",
             defaultValue = "2,4,8",
             description = "Concurrencies to try besides 1; the best one is the end-to-end figure and runs the"
@@ -155,9 +155,18 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         logDir = Files.createDirectories(work.resolve("logs"));
+        // Ctrl-C skips the finally blocks: stop the service, a replay and PostgreSQL all the same
+        Thread stopChildren = new Thread(
+                () -> ProcessHandle.current().children().forEach(child -> {
+                    child.descendants().forEach(ProcessHandle::destroy);
+                    child.destroy();
+                }),
+                "bench-stop-children");
+        Runtime.getRuntime().addShutdownHook(stopChildren);
         try {
             report = measure(work, patientCount, dayCount);
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopChildren);
             if (workDir == null) {
                 FileSystemUtils.deleteRecursively(work);
             }
