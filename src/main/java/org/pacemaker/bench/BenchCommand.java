@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
@@ -510,9 +511,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (exitCode != 0) {
+            // the commands share their exit codes: a bad --days for the generator is bad input here too
             throw new CommandFailure(
-                    ExitCode.INTERNAL,
-                    name + " failed with exit code " + exitCode + ": " + tail(Files.readString(errors)));
+                    exitCode, name + " failed with exit code " + exitCode + ": " + tail(Files.readString(errors)));
         }
         return new ChildRun(seconds, sampler.peakMb(), sampler.cpuSeconds(), Files.readString(out));
     }
@@ -567,7 +568,7 @@ public final class BenchCommand implements Callable<Integer> {
         return Stats.median(runs.stream().map(run -> figure.applyAsDouble(run)).toList());
     }
 
-    private static <T> Double medianOrNull(List<T> runs, java.util.function.Function<T, Double> figure) {
+    private static <T> Double medianOrNull(List<T> runs, Function<T, Double> figure) {
         List<Double> known = runs.stream().map(figure).filter(v -> v != null).toList();
         return known.isEmpty() ? null : Stats.median(known);
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pacemaker.cli.CliRun;
 import org.pacemaker.cli.ExitCode;
 import org.pacemaker.cli.PacemakerCommand;
 import picocli.CommandLine;
@@ -79,5 +80,15 @@ class BenchCommandIntegrationTests {
                 .startsWith("# Benchmarks\n\n## Generator\n\nthe generator's figures")
                 .contains("## End to end", "| replay, concurrency 1 |", "./pacemaker bench --patients 20")
                 .contains(report.ratioLine());
+    }
+
+    @Test
+    void aBadOptionStopsBeforeAnythingStarts() {
+        CliRun run = CliRun.of(
+                "bench", "--runs", "0", "--work-dir", dir.resolve("unused").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--runs").contains("must be 1 or more");
+        assertThat(dir.resolve("unused")).doesNotExist();
     }
 }
