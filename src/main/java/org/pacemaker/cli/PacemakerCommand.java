@@ -1,6 +1,7 @@
 package org.pacemaker.cli;
 
 import org.pacemaker.alert.ScoreAlertsCommand;
+import org.pacemaker.bench.BenchCommand;
 import org.pacemaker.demo.DemoCommand;
 import org.pacemaker.generator.GenerateCommand;
 import org.pacemaker.replay.ReplayCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ReplayCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             ScoreAlertsCommand.class,
             CommandLine.HelpCommand.class
         })

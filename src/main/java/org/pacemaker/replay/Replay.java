@@ -45,6 +45,9 @@ final class Replay {
         try {
             boolean first = true;
             while (batches.hasNext()) {
+                // read and encode the next batch while the previous requests are still in flight
+                DayBatch batch = batches.next();
+                byte[] body = IngestBody.encode(batch.rows(), options.gzip());
                 inFlight.acquire();
                 if (totals.anyFailed() && !options.continueOnError()) {
                     break;
@@ -53,8 +56,6 @@ final class Replay {
                     Thread.sleep(options.interval().toMillis());
                 }
                 first = false;
-                DayBatch batch = batches.next();
-                byte[] body = IngestBody.encode(batch.rows(), options.gzip());
                 totals.prepared(batch);
                 if (sender == null) {
                     log.accept("dry run: " + batch.label() + ": " + batch.rows().size() + " rows, " + body.length

@@ -7,11 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made close in time sort close
  * together, so inserts land at the right edge of the primary key index instead of all over it.
  */
-final class TimeOrderedIds {
+public final class TimeOrderedIds {
 
     private TimeOrderedIds() {}
 
-    static UUID next() {
+    public static UUID next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long millis = System.currentTimeMillis();
         long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);

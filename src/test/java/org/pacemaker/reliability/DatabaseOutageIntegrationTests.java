@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pacemaker.InProcessService;
 import org.pacemaker.cli.CliRun;
 import org.pacemaker.cli.ExitCode;
+import org.pacemaker.cli.ServiceProcess;
 import org.pacemaker.client.ApiClient;
 import org.pacemaker.db.DatabaseServer;
 import org.springframework.jdbc.core.JdbcTemplate;

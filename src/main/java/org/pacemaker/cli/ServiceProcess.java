@@ -1,4 +1,4 @@
-package org.pacemaker.reliability;
+package org.pacemaker.cli;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.pacemaker.cli.PacemakerCommand;
 
-/** {@code pacemaker serve} in a JVM of its own, so that a test can kill it as the kernel would. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * {@code pacemaker serve} in a JVM of its own: tests kill it as the kernel would, the benchmark
+ * measures its memory and CPU apart from the client's.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -27,36 +30,48 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service on a free port against the given database, and waits until it answers. */
-    static ServiceProcess start(Path dataDir, String jdbcUrl) throws IOException, InterruptedException {
+    public static ServiceProcess start(Path dataDir, String jdbcUrl) throws IOException, InterruptedException {
+        return start(dataDir, jdbcUrl, List.of(), Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String)}, with options for its JVM and variables added to its
+     * environment. Its output goes to {@code service-<port>.log} in {@code dataDir}.
+     */
+    public static ServiceProcess start(
+            Path dataDir, String jdbcUrl, List<String> javaOptions, Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = freePort();
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("service-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PacemakerCommand.class.getName(),
-                        "serve",
-                        "--port",
-                        Integer.toString(port),
-                        "--data-dir",
-                        dataDir.toString())
+        ProcessBuilder builder = new ProcessBuilder(JavaLauncher.command(
+                        javaOptions,
+                        List.of("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString())))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.put("DATABASE_URL", jdbcUrl);
-        environment.put("POSTGRES_USER", "postgres");
+        builder.environment().put("DATABASE_URL", jdbcUrl);
+        builder.environment().put("POSTGRES_USER", "postgres");
+        builder.environment().putAll(environment);
         ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
         service.awaitReady();
         return service;
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The service's console output: start-up messages and the request log. */
+    public Path log() {
+        return log;
+    }
+
     /** SIGKILL: no shutdown hook, no graceful close, in-flight requests cut off. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
@@ -89,7 +104,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service did not start in " + START_TIMEOUT + ": " + Files.readString(log));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
