@@ -1,7 +1,6 @@
 package org.pacemaker.alert;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +60,18 @@ final class AlertScore {
 
     private AlertScore() {}
 
+    private static CSVParser openWithHeader(Path file) throws IOException {
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    }
+
     static Map<Integer, Failure> readTruth(Path truth) throws IOException {
         Map<Integer, Failure> failures = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(truth, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get()
-                        .parse(reader)) {
+        try (CSVParser parser = openWithHeader(truth)) {
             for (CSVRecord record : parser) {
                 int patient = Integer.parseInt(record.get("Patient_ID"));
                 failures.put(
@@ -88,13 +90,7 @@ final class AlertScore {
         Map<Integer, Reading> latest = new HashMap<>();
         long rows = 0;
         long newest = Long.MIN_VALUE;
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get()
-                        .parse(reader)) {
+        try (CSVParser parser = openWithHeader(csv)) {
             Map<TelemetryField, Integer> columns = new EnumMap<>(TelemetryField.class);
             List<String> header = parser.getHeaderNames();
             for (int i = 0; i < header.size(); i++) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pacemaker.schema.PatientIds;
 import org.pacemaker.schema.Reading;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,13 +21,7 @@ class PatientRepository {
                                 WHERE t.patient_id = p.patient_id) c""";
 
     /** Every patient: hops along the index from one patient id to the next, then looks each one up. */
-    static final String ALL = """
-            WITH RECURSIVE p AS (
-                (SELECT patient_id FROM pacemaker_telemetry ORDER BY patient_id LIMIT 1)
-                UNION ALL
-                SELECT (SELECT t.patient_id FROM pacemaker_telemetry t
-                        WHERE t.patient_id > p.patient_id ORDER BY t.patient_id LIMIT 1)
-                FROM p WHERE p.patient_id IS NOT NULL)
+    static final String ALL = PatientIds.CTE + """
             SELECT %s, c.reading_count FROM p
             %s
             WHERE p.patient_id IS NOT NULL

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.pacemaker.schema.PatientIds;
 import org.pacemaker.schema.Reading;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,14 +27,7 @@ class TelemetryReadRepository {
             FROM pacemaker_telemetry""";
 
     /** Distinct patients by hopping along the (patient_id, timestamp) index: one probe per patient. */
-    static final String PATIENT_COUNT = """
-            WITH RECURSIVE p AS (
-                (SELECT patient_id FROM pacemaker_telemetry ORDER BY patient_id LIMIT 1)
-                UNION ALL
-                SELECT (SELECT t.patient_id FROM pacemaker_telemetry t
-                        WHERE t.patient_id > p.patient_id ORDER BY t.patient_id LIMIT 1)
-                FROM p WHERE p.patient_id IS NOT NULL)
-            SELECT count(patient_id) FROM p""";
+    static final String PATIENT_COUNT = PatientIds.CTE + "SELECT count(patient_id) FROM p";
 
     static final String ROWS_PER_DAY = """
             SELECT (t."timestamp" AT TIME ZONE 'UTC')::date AS day, count(*) AS row_count
