@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -68,13 +68,14 @@ class DashboardBrowserIntegrationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
-    static Path dir;
+    Path dir;
 
-    private static InProcessService service;
-    private static ChromeDriver browser;
+    private InProcessService service;
+    private ChromeDriver browser;
 
-    @BeforeAll
-    static void start() {
+    /** Per test, not per class, so that a missing browser shows as a skipped test with the reason. */
+    @BeforeEach
+    void start() {
         List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
                 .filter(file -> !Files.isExecutable(file))
                 .map(Path::toString)
@@ -91,7 +92,7 @@ class DashboardBrowserIntegrationTests {
         browser = new ChromeDriver(driverService(), chromiumOptions());
     }
 
-    private static ChromeDriverService driverService() {
+    private ChromeDriverService driverService() {
         return new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -99,7 +100,7 @@ class DashboardBrowserIntegrationTests {
                 .build();
     }
 
-    private static ChromeOptions chromiumOptions() {
+    private ChromeOptions chromiumOptions() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -119,8 +120,8 @@ class DashboardBrowserIntegrationTests {
         return options;
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         try {
             if (browser != null) {
                 browser.quit();
@@ -320,11 +321,11 @@ class DashboardBrowserIntegrationTests {
         return shown.matches("\\d+") ? Long.parseLong(shown) : -1;
     }
 
-    private static long storedRows() {
+    private long storedRows() {
         return service.jdbc().queryForObject("SELECT count(*) FROM pacemaker_telemetry", Long.class);
     }
 
-    private static long storedPatients() {
+    private long storedPatients() {
         return service.jdbc().queryForObject("SELECT count(DISTINCT patient_id) FROM pacemaker_telemetry", Long.class);
     }
 
