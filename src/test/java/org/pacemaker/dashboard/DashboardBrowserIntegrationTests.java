@@ -213,6 +213,16 @@ class DashboardBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("live")).getDomProperty("className"))
                 .doesNotContain("stale");
         saveFullPageScreenshot();
+
+        // the token lives in the tab's session storage: a reload stays logged in, logging out forgets it
+        browser.navigate().refresh();
+        wait.until(visibilityOfElementLocated(By.id("dashboard-view")));
+        wait.until(page -> text("user").equals(USER) && shownRows() == stored);
+        browser.findElement(By.id("logout")).click();
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+        assertThat(browser.executeScript("return sessionStorage.getItem('pacemaker.token')"))
+                .isNull();
+
         assertNoConsoleErrors();
         assertNoRequestLeftTheService();
     }
