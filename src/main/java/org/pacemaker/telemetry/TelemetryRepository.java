@@ -16,12 +16,14 @@ class TelemetryRepository {
     /**
      * One statement per batch: each column travels as one array, unnest turns them back into rows, and
      * the unique (patient_id, timestamp) constraint decides which rows are new, also against
-     * concurrent requests.
+     * concurrent requests. Rows go in in key order, so concurrent requests with overlapping rows take
+     * their index locks in the same order and wait for each other instead of deadlocking.
      */
     static final String INSERT_NEW_ROWS = """
             INSERT INTO pacemaker_telemetry (id, %s)
             SELECT u.id, %s
             FROM unnest(?::uuid[], %s) AS u(id, %s)
+            ORDER BY u.patient_id, u."timestamp"
             ON CONFLICT (patient_id, "timestamp") DO NOTHING""".formatted(
                     columns(f -> quoted(f)),
                     columns(f -> f == TelemetryField.TIMESTAMP ? "to_timestamp(u.\"timestamp\")" : "u." + quoted(f)),

@@ -202,33 +202,80 @@ class IngestIntegrationTests extends ApiIntegrationTest {
         int requestsPerThread = 5;
         int patients = 400;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Integer>> inserted = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            inserted.add(pool.submit(() -> {
-                int sum = 0;
-                for (int r = 0; r < requestsPerThread; r++) {
-                    // Every thread posts the same days in a shifted order, so requests overlap in flight.
-                    long day = 1_700_000_000L + 86_400L * ((r + thread) % requestsPerThread);
-                    String[] rows = new String[patients];
-                    for (int p = 0; p < patients; p++) {
-                        rows[p] = row((p + thread * 37) % patients, day);
+        try {
+            List<Future<Integer>> inserted = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                inserted.add(pool.submit(() -> {
+                    int sum = 0;
+                    for (int r = 0; r < requestsPerThread; r++) {
+                        // Every thread posts the same days in a shifted order, half of them with the
+                        // patients reversed, so requests overlap in flight in opposite key orders.
+                        long day = 1_700_000_000L + 86_400L * ((r + thread) % requestsPerThread);
+                        String[] rows = new String[patients];
+                        for (int p = 0; p < patients; p++) {
+                            int patient = (p + thread * 37) % patients;
+                            rows[p] = row(thread % 2 == 0 ? patient : patients - 1 - patient, day);
+                        }
+                        HttpResponse<String> response = ingest(array(rows));
+                        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                        sum += counts(response).get("inserted");
                     }
-                    HttpResponse<String> response = ingest(array(rows));
-                    assertThat(response.statusCode()).isEqualTo(200);
-                    sum += counts(response).get("inserted");
-                }
-                return sum;
-            }));
-        }
-        int total = 0;
-        for (Future<Integer> future : inserted) {
-            total += future.get();
-        }
-        pool.shutdown();
+                    return sum;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> future : inserted) {
+                total += future.get();
+            }
 
-        long distinct = (long) patients * requestsPerThread;
-        assertThat(stored()).isEqualTo(distinct);
-        assertThat(total).isEqualTo((int) distinct);
+            long distinct = (long) patients * requestsPerThread;
+            assertThat(stored()).isEqualTo(distinct);
+            assertThat(total).isEqualTo((int) distinct);
+        } finally {
+            // a failed request must not leave the other threads writing into the next test
+            pool.shutdownNow();
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
+    void requestsWithTheSameRowsInOppositeOrdersAtOnceDoNotDeadlock() throws Exception {
+        int threads = 4;
+        int rounds = 5;
+        int patients = 2000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                long day = 1_710_000_000L + 86_400L * round;
+                String ascending = array(java.util.stream.IntStream.range(0, patients)
+                        .mapToObj(p -> row(p, day))
+                        .toArray(String[]::new));
+                String descending = array(java.util.stream.IntStream.range(0, patients)
+                        .mapToObj(p -> row(patients - 1 - p, day))
+                        .toArray(String[]::new));
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    String body = t % 2 == 0 ? ascending : descending;
+                    responses.add(pool.submit(() -> {
+                        start.await();
+                        return ingest(body);
+                    }));
+                }
+                int inserted = 0;
+                for (Future<HttpResponse<String>> response : responses) {
+                    assertThat(response.get().statusCode())
+                            .as(response.get().body())
+                            .isEqualTo(200);
+                    inserted += counts(response.get()).get("inserted");
+                }
+                assertThat(inserted).isEqualTo(patients);
+            }
+            assertThat(stored()).isEqualTo((long) patients * rounds);
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
     }
 }
