@@ -11,6 +11,7 @@ import org.pacemaker.schema.TelemetryField;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /** Writes rows as the ingest API's JSON array, straight into bytes, gzip-compressed if asked. */
@@ -21,6 +22,9 @@ final class IngestBody {
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
     private static final List<TelemetryField> FIELDS = TelemetryField.all();
+    // each name quoted and encoded once, not once per row
+    private static final SerializedString[] NAMES =
+            FIELDS.stream().map(field -> new SerializedString(field.jsonName())).toArray(SerializedString[]::new);
 
     private IngestBody() {}
 
@@ -55,7 +59,7 @@ final class IngestBody {
     private static void writeRow(JsonGenerator json, double[] values) {
         json.writeStartObject();
         for (TelemetryField field : FIELDS) {
-            json.writeName(field.jsonName());
+            json.writeName(NAMES[field.ordinal()]);
             double value = values[field.ordinal()];
             if (Double.isNaN(value)) {
                 json.writeNull();

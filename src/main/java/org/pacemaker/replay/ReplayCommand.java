@@ -110,10 +110,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--gzip",
             negatable = true,
-            defaultValue = "true",
-            fallbackValue = "true",
-            description = "Compress request bodies (default: ${DEFAULT-VALUE}).")
-    boolean gzip;
+            description = "Compress request bodies (default: only when the endpoint is not on this machine;"
+                    + " on loopback gzip costs CPU on both sides and saves nothing).")
+    Boolean gzip;
 
     @Option(
             names = "--max-retries",
@@ -149,7 +148,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 + " requests" + (dryRun ? " (dry run)" : " to " + endpointUrl));
 
         Replay replay = new Replay(
-                new Replay.Options(concurrency, Duration.ofMillis(intervalMs), gzip, continueOnError, verbose),
+                new Replay.Options(
+                        concurrency, Duration.ofMillis(intervalMs), gzip(gzip, endpointUrl), continueOnError, verbose),
                 dryRun ? null : sender(log),
                 log,
                 progress(scan, log));
@@ -169,6 +169,28 @@ public final class ReplayCommand implements Callable<Integer> {
                             + failure.batch().day());
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Whether to gzip the bodies: as {@code --gzip} / {@code --no-gzip} say, otherwise only for an
+     * endpoint that is not a loopback address (localhost, 127.0.0.0/8, ::1).
+     */
+    static boolean gzip(Boolean option, URI endpoint) {
+        if (option != null) {
+            return option;
+        }
+        String host = endpoint.getHost();
+        if (host == null) {
+            return true;
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return !(host.equalsIgnoreCase("localhost")
+                || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")
+                || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}"));
     }
 
     private void checkOptions() {

@@ -62,7 +62,7 @@ final class TelemetryBatch {
         private final double[][] measurements = new double[TelemetryField.all().size()][];
         private Short[] labels;
         private final Double[][] features = new Double[TelemetryField.all().size()][];
-        private final java.util.Set<RowKey> seen = new java.util.HashSet<>();
+        private final PairSet seen = new PairSet();
 
         private Builder(int capacity) {
             patientIds = new int[capacity];
@@ -86,7 +86,7 @@ final class TelemetryBatch {
             received++;
             int patientId = (int) integers[TelemetryField.PATIENT_ID.ordinal()];
             long timestamp = integers[TelemetryField.TIMESTAMP.ordinal()];
-            if (!seen.add(new RowKey(patientId, timestamp))) {
+            if (!seen.add(patientId, timestamp)) {
                 return false;
             }
             if (size == patientIds.length) {
@@ -132,5 +132,54 @@ final class TelemetryBatch {
         }
     }
 
-    private record RowKey(int patientId, long timestamp) {}
+    /**
+     * The (patient_id, timestamp) pairs of a request, in open addressing over primitive arrays: no
+     * object per row.
+     */
+    static final class PairSet {
+        private int[] patientIds = new int[512];
+        private long[] timestamps = new long[512];
+        private boolean[] used = new boolean[512];
+        private int size;
+
+        /** Adds the pair; false when it was there already. */
+        boolean add(int patientId, long timestamp) {
+            if (2 * (size + 1) > used.length) {
+                rehash(used.length * 2);
+            }
+            int mask = used.length - 1;
+            int slot = hash(patientId, timestamp) & mask;
+            while (used[slot]) {
+                if (patientIds[slot] == patientId && timestamps[slot] == timestamp) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            patientIds[slot] = patientId;
+            timestamps[slot] = timestamp;
+            size++;
+            return true;
+        }
+
+        private static int hash(int patientId, long timestamp) {
+            long h = timestamp * 0x9E37_79B9_7F4A_7C15L + patientId * 0xC2B2_AE3D_27D4_EB4FL;
+            return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+        }
+
+        private void rehash(int capacity) {
+            int[] oldIds = patientIds;
+            long[] oldTimes = timestamps;
+            boolean[] oldUsed = used;
+            patientIds = new int[capacity];
+            timestamps = new long[capacity];
+            used = new boolean[capacity];
+            size = 0;
+            for (int i = 0; i < oldUsed.length; i++) {
+                if (oldUsed[i]) {
+                    add(oldIds[i], oldTimes[i]);
+                }
+            }
+        }
+    }
 }

@@ -84,6 +84,9 @@ final class TelemetryBatchParser {
         private final long[] integers = new long[fieldCount];
         private final boolean[] present = new boolean[fieldCount];
         private final boolean[] seen = new boolean[fieldCount];
+        private static final int KNOWN_POSITIONS = 32;
+        private final String[] knownNames = new String[KNOWN_POSITIONS];
+        private final TelemetryField[] knownFields = new TelemetryField[KNOWN_POSITIONS];
 
         RowReader(JsonParser parser, List<Violation> violations, TelemetryBatch.Builder batch) {
             this.parser = parser;
@@ -101,9 +104,10 @@ final class TelemetryBatchParser {
             java.util.Arrays.fill(present, false);
             java.util.Arrays.fill(seen, false);
             int problemsBefore = violations.size();
+            int position = 0;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
-                TelemetryField field = TelemetryField.byJsonName(name);
+                TelemetryField field = field(position++, name);
                 JsonToken value = parser.nextToken();
                 if (name.length() > MAX_FIELD_NAME_LENGTH) {
                     violations.add(new Violation(
@@ -134,6 +138,24 @@ final class TelemetryBatchParser {
             } else {
                 batch.countRejected();
             }
+        }
+
+        /**
+         * The field of this name. Rows of one request name their fields in the same order, and Jackson
+         * hands out the same canonical String for the same name, so the field seen at the same place in
+         * an earlier row is found by identity, without hashing the name; any other name is looked up.
+         */
+        private TelemetryField field(int position, String name) {
+            if (position >= KNOWN_POSITIONS) {
+                return TelemetryField.byJsonName(name);
+            }
+            if (name == knownNames[position]) {
+                return knownFields[position];
+            }
+            TelemetryField field = TelemetryField.byJsonName(name);
+            knownNames[position] = name;
+            knownFields[position] = field;
+            return field;
         }
 
         private void readValue(int index, TelemetryField field, JsonToken token) {

@@ -210,4 +210,31 @@ class ReplayCommandTests {
         assertThat(run.err()).contains(expected);
         assertThat(requests).as("requests sent").hasValue(0);
     }
+
+    @Test
+    void gzipsOnlyEndpointsOffThisMachineUnlessTold() {
+        assertThat(ReplayCommand.gzip(null, java.net.URI.create("http://localhost:8000/api/v1/telemetry/ingest")))
+                .isFalse();
+        assertThat(ReplayCommand.gzip(null, java.net.URI.create("http://127.0.0.1:8000/x")))
+                .isFalse();
+        assertThat(ReplayCommand.gzip(null, java.net.URI.create("http://[::1]:8000/x")))
+                .isFalse();
+        assertThat(ReplayCommand.gzip(null, java.net.URI.create("https://ingest.example.org/x")))
+                .isTrue();
+        assertThat(ReplayCommand.gzip(null, java.net.URI.create("http://10.0.0.7:8000/x")))
+                .isTrue();
+        assertThat(ReplayCommand.gzip(true, java.net.URI.create("http://localhost:8000/x")))
+                .isTrue();
+        assertThat(ReplayCommand.gzip(false, java.net.URI.create("https://ingest.example.org/x")))
+                .isFalse();
+
+        ReplayCommand command = new ReplayCommand();
+        new picocli.CommandLine(command).parseArgs();
+        assertThat(command.gzip).isNull();
+        new picocli.CommandLine(command).parseArgs("--gzip");
+        assertThat(command.gzip).isTrue();
+        command = new ReplayCommand();
+        new picocli.CommandLine(command).parseArgs("--no-gzip");
+        assertThat(command.gzip).isFalse();
+    }
 }
