@@ -20,11 +20,6 @@ class FirstSuperuser implements ApplicationRunner {
         this.settings = settings;
         this.users = users;
         settings.checkNotDefault("FIRST_SUPERUSER_PASSWORD", settings.firstSuperuserPassword());
-        if (!BoundedBcryptPasswordEncoder.fits(settings.firstSuperuserPassword())) {
-            throw new IllegalStateException("FIRST_SUPERUSER_PASSWORD is longer than "
-                    + BoundedBcryptPasswordEncoder.MAX_PASSWORD_BYTES + " bytes in UTF-8, more than bcrypt reads;"
-                    + " choose a shorter one.");
-        }
     }
 
     @Override

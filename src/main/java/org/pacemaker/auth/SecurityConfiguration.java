@@ -114,7 +114,7 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BoundedBcryptPasswordEncoder();
+        return new LongPasswordEncoder();
     }
 
     /** Looks the token's user up on every request, so a deleted or deactivated user is refused at once. */

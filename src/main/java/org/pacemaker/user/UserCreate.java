@@ -7,8 +7,7 @@ import jakarta.validation.constraints.Size;
 /** Body of POST /api/v1/users/. */
 record UserCreate(
         @NotBlank @Email @Size(max = 255) String email,
-        // 72 bytes: all that bcrypt reads of a password
-        @NotBlank @Size(min = 8) @MaxUtf8Bytes(72) String password,
+        @NotBlank @Size(min = 8, max = 128) String password,
         @Size(max = 255) String fullName,
         Boolean isSuperuser,
         Boolean isActive) {
