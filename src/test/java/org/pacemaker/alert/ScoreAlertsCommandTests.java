@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pacemaker.cli.CliRun;
 import org.pacemaker.cli.PacemakerCommand;
 import picocli.CommandLine;
 
@@ -16,13 +17,9 @@ class ScoreAlertsCommandTests {
     Path dir;
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine command = PacemakerCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(out, true));
-        int exitCode = command.execute(args);
-        assertThat(exitCode).as(out.toString()).isZero();
-        return out.toString();
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run.out() + run.err();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.pacemaker.telemetry.TelemetryRows.array;
 import static org.pacemaker.telemetry.TelemetryRows.row;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pacemaker.ApiIntegrationTest;
-import org.pacemaker.cli.PacemakerCommand;
+import org.pacemaker.cli.CliRun;
 import org.pacemaker.schema.TelemetryField;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 class TelemetryReadIntegrationTests extends ApiIntegrationTest {
@@ -314,11 +311,7 @@ class TelemetryReadIntegrationTests extends ApiIntegrationTest {
     }
 
     private static void run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine command = PacemakerCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(out, true));
-        int exitCode = command.execute(args);
-        assertThat(exitCode).as(out.toString()).isZero();
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
     }
 }
