@@ -4,8 +4,13 @@ import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.pacemaker.schema.TelemetryField;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -52,7 +57,7 @@ class TelemetryRepository {
     static final int SKIP_COPY_AFTER_CONFLICT = 16;
 
     private final JdbcTemplate jdbc;
-    private final java.util.concurrent.atomic.AtomicInteger copySkips = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger copySkips = new AtomicInteger();
 
     TelemetryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -121,7 +126,7 @@ class TelemetryRepository {
         return count == null ? 0 : count;
     }
 
-    private static String columns(java.util.function.Function<TelemetryField, String> column) {
+    private static String columns(Function<TelemetryField, String> column) {
         return TelemetryField.all().stream().map(column).collect(Collectors.joining(", "));
     }
 
@@ -162,13 +167,13 @@ class TelemetryRepository {
          * deadlock. A replay's day batch usually comes sorted already.
          */
         static int[] keyOrder(int[] patientIds, long[] timestamps, int size) {
-            java.util.Comparator<Integer> byKey = java.util.Comparator.<Integer>comparingInt(i -> patientIds[i])
-                    .thenComparingLong(i -> timestamps[i]);
+            Comparator<Integer> byKey =
+                    Comparator.<Integer>comparingInt(i -> patientIds[i]).thenComparingLong(i -> timestamps[i]);
             boolean sorted = true;
             for (int i = 1; i < size && sorted; i++) {
                 sorted = byKey.compare(i - 1, i) <= 0;
             }
-            java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, size);
+            IntStream rows = IntStream.range(0, size);
             return sorted
                     ? rows.toArray()
                     : rows.boxed().sorted(byKey).mapToInt(Integer::intValue).toArray();
@@ -218,7 +223,7 @@ class TelemetryRepository {
                 }
             }
             out.putShort((short) -1);
-            return java.util.Arrays.copyOf(out.array(), out.position());
+            return Arrays.copyOf(out.array(), out.position());
         }
     }
 }
