@@ -1,6 +1,7 @@
 package org.pacemaker.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,17 +56,18 @@ public final class ApiClient {
 
     /**
      * Posts one ingest body, a JSON array of rows ({@code gzipped} when compressed), to {@code endpoint}.
+     * The body is streamed with chunked transfer encoding, read anew from {@code body} on each attempt.
      *
      * @throws ApiException for any status but 200, with the server's detail and Retry-After
      */
-    public IngestCounts ingest(URI endpoint, String token, byte[] body, boolean gzipped)
+    public IngestCounts ingest(URI endpoint, String token, Supplier<InputStream> body, boolean gzipped)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body));
         if (gzipped) {
             request.header("Content-Encoding", "gzip");
         }

@@ -4,10 +4,12 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.pacemaker.client.ApiClient;
 import org.pacemaker.client.ApiException;
 import org.pacemaker.client.IngestCounts;
@@ -34,7 +36,7 @@ final class BatchSender {
         this.log = log;
     }
 
-    IngestCounts send(DayBatch batch, byte[] body, boolean gzipped) throws IOException, InterruptedException {
+    IngestCounts send(DayBatch batch, boolean gzipped) throws IOException, InterruptedException {
         RetryPolicy<IngestCounts> policy = RetryPolicy.<IngestCounts>builder()
                 .handleIf((result, failure) -> isTransient(failure))
                 .withMaxRetries(retry.maxRetries())
@@ -43,7 +45,7 @@ final class BatchSender {
                         + retry.maxRetries() + ") after: " + describe(event.getLastException())))
                 .build();
         try {
-            return Failsafe.with(policy).get(() -> attempt(body, gzipped));
+            return Failsafe.with(policy).get(() -> attempt(() -> IngestBody.of(batch.rows(), gzipped), gzipped));
         } catch (FailsafeException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -55,7 +57,7 @@ final class BatchSender {
         }
     }
 
-    private IngestCounts attempt(byte[] body, boolean gzipped) throws IOException, InterruptedException {
+    private IngestCounts attempt(Supplier<InputStream> body, boolean gzipped) throws IOException, InterruptedException {
         String used = token.current();
         try {
             return api.ingest(endpoint, used, body, gzipped);

@@ -45,9 +45,8 @@ final class Replay {
         try {
             boolean first = true;
             while (batches.hasNext()) {
-                // read and encode the next batch while the previous requests are still in flight
+                // read the next batch while the previous requests are still in flight
                 DayBatch batch = batches.next();
-                byte[] body = IngestBody.encode(batch.rows(), options.gzip());
                 inFlight.acquire();
                 if (totals.anyFailed() && !options.continueOnError()) {
                     break;
@@ -58,14 +57,15 @@ final class Replay {
                 first = false;
                 totals.prepared(batch);
                 if (sender == null) {
-                    log.accept("dry run: " + batch.label() + ": " + batch.rows().size() + " rows, " + body.length
+                    log.accept("dry run: " + batch.label() + ": " + batch.rows().size() + " rows, "
+                            + IngestBody.size(batch.rows(), options.gzip())
                             + (options.gzip() ? " bytes gzipped" : " bytes"));
                     inFlight.release();
                     continue;
                 }
                 requests.execute(() -> {
                     try {
-                        send(batch, body);
+                        send(batch);
                     } finally {
                         inFlight.release();
                     }
@@ -79,9 +79,9 @@ final class Replay {
         return totals.snapshot();
     }
 
-    private void send(DayBatch batch, byte[] body) {
+    private void send(DayBatch batch) {
         try {
-            IngestCounts counts = sender.send(batch, body, options.gzip());
+            IngestCounts counts = sender.send(batch, options.gzip());
             totals.accepted(batch, counts);
             if (options.verbose()) {
                 log.accept("sent " + batch.label() + ": " + batch.rows().size() + " rows -> received "

@@ -54,7 +54,7 @@ class ApiClientTests {
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/telemetry/ingest");
         ApiClient api = new ApiClient(url.resolve("/"), Duration.ofSeconds(5));
-        Executable ingest = () -> api.ingest(url, "t", "[]".getBytes(), false);
+        Executable ingest = () -> api.ingest(url, "t", () -> new java.io.ByteArrayInputStream("[]".getBytes()), false);
         return org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, ingest);
     }
 }

@@ -2,7 +2,6 @@ package org.pacemaker.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,9 +68,8 @@ class ReplayBatchesTests {
         DayBatch first =
                 batches(CsvFiles.FIXTURE, new DayRange(null, null), 2000).get(0);
 
-        JsonNode plain = JSON.readTree(IngestBody.encode(first.rows(), false));
-        JsonNode gzipped =
-                JSON.readTree(new GZIPInputStream(new ByteArrayInputStream(IngestBody.encode(first.rows(), true))));
+        JsonNode plain = JSON.readTree(IngestBody.of(first.rows(), false));
+        JsonNode gzipped = JSON.readTree(new GZIPInputStream(IngestBody.of(first.rows(), true)));
 
         assertThat(gzipped).isEqualTo(plain);
         assertThat(plain).hasSize(30);
@@ -92,7 +90,7 @@ class ReplayBatchesTests {
 
         DayBatch first = batches(csv, new DayRange(null, null), 2000).get(0);
 
-        JsonNode row = JSON.readTree(IngestBody.encode(first.rows(), false)).get(0);
+        JsonNode row = JSON.readTree(IngestBody.of(first.rows(), false)).get(0);
         assertThat(row.get("target_fail_next_7d").isInt()).isTrue();
         assertThat(row.get("target_fail_next_7d").asInt()).isEqualTo(1);
     }
