@@ -9,8 +9,9 @@ import java.util.jar.JarFile;
 
 /**
  * The command line that runs a pacemaker command in a JVM of its own, with this JVM's Java and
- * classpath: {@code java -jar pacemaker.jar ...} when this process runs from the packaged jar (its
- * classes sit inside it, out of reach of {@code -cp}), else {@code java -cp <classpath>
+ * classpath: {@code java -jar pacemaker.jar ...} when this process runs from a jar with a main class
+ * (the packaged jar, whose classes sit inside it out of reach of {@code -cp}, or the extracted one
+ * that the {@code pacemaker} script runs), else {@code java -cp <classpath>
  * org.pacemaker.cli.PacemakerCommand ...} (tests, an IDE).
  */
 public final class JavaLauncher {
@@ -50,7 +51,7 @@ public final class JavaLauncher {
         return command;
     }
 
-    /** A Spring Boot jar names its application class as Start-Class in the manifest. */
+    /** A runnable jar names its Main-Class in the manifest. */
     private static boolean isPackagedJar(String classPath) {
         if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
             return false;
@@ -61,7 +62,7 @@ public final class JavaLauncher {
         }
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.getManifest() != null
-                    && file.getManifest().getMainAttributes().getValue("Start-Class") != null;
+                    && file.getManifest().getMainAttributes().getValue("Main-Class") != null;
         } catch (IOException e) {
             return false;
         }
