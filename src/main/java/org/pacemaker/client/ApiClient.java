@@ -12,15 +12,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /** The service's HTTP API as the command-line tools use it. */
 public final class ApiClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // the streaming parser alone: the answers are flat objects, and the object mapper's 400 classes
+    // were a tenth of the replay client's (docs/benchmarks.md)
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final URI baseUrl;
     private final Duration timeout;
@@ -51,7 +58,7 @@ public final class ApiClient {
             throw new ApiException(
                     response.statusCode(), "login failed: " + detail(response.statusCode(), response.body()));
         }
-        return JSON.readTree(response.body()).path("access_token").asString();
+        return topLevelValues(response.body()).getOrDefault("access_token", "");
     }
 
     /**
@@ -78,13 +85,45 @@ public final class ApiClient {
                     "ingest refused: " + detail(response.statusCode(), response.body()),
                     retryAfter(response).orElse(null));
         }
-        JsonNode counts = JSON.readTree(response.body());
+        Map<String, String> counts = topLevelValues(response.body());
         return new IngestCounts(
-                counts.path("received_count").asLong(),
-                counts.path("inserted_count").asLong(),
-                counts.path("duplicate_count").asLong(),
-                counts.path("duplicate_in_payload_count").asLong(),
-                counts.path("duplicate_existing_count").asLong());
+                count(counts, "received_count"),
+                count(counts, "inserted_count"),
+                count(counts, "duplicate_count"),
+                count(counts, "duplicate_in_payload_count"),
+                count(counts, "duplicate_existing_count"));
+    }
+
+    private static long count(Map<String, String> counts, String name) {
+        try {
+            return Long.parseLong(counts.getOrDefault(name, "0"));
+        } catch (NumberFormatException notAWholeNumber) {
+            throw new IllegalStateException("the ingest answer's " + name + " is not a count: " + counts.get(name));
+        }
+    }
+
+    /**
+     * The strings and numbers at the top level of a JSON object, as text; nested values are left out.
+     *
+     * @throws JacksonException when {@code json} is not JSON
+     */
+    static Map<String, String> topLevelValues(String json) {
+        Map<String, String> values = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return values;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING || value.isNumeric()) {
+                    values.put(name, parser.getString());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return values;
     }
 
     /** Retry-After as seconds or as an HTTP date; absent when missing or unreadable. */
@@ -107,11 +146,11 @@ public final class ApiClient {
     /** The {@code detail} of an error body, or the status and body when it has none. */
     public static String detail(int status, String body) {
         try {
-            JsonNode detail = JSON.readTree(body).path("detail");
-            if (detail.isString()) {
-                return detail.asString() + " (HTTP " + status + ")";
+            String detail = body == null ? null : topLevelValues(body).get("detail");
+            if (detail != null) {
+                return detail + " (HTTP " + status + ")";
             }
-        } catch (RuntimeException notJson) {
+        } catch (JacksonException notJson) {
             // fall through to the raw body
         }
         String shown = body == null ? "" : body.strip();

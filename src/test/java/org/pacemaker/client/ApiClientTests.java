@@ -17,7 +17,9 @@ class ApiClientTests {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -39,6 +41,25 @@ class ApiClientTests {
     @Test
     void anUnreadableRetryAfterIsIgnored() throws IOException {
         assertThat(failureFor(503, "soon", "").retryAfter()).isEmpty();
+    }
+
+    @Test
+    void aDetailThatIsNotAStringShowsTheRawBody() {
+        String validation = "{\"detail\":[{\"loc\":[\"body\",0],\"msg\":\"missing\"}]}";
+
+        assertThat(ApiClient.detail(422, validation)).isEqualTo("HTTP 422: " + validation);
+        assertThat(ApiClient.detail(502, "<html>Bad Gateway</html>")).isEqualTo("HTTP 502: <html>Bad Gateway</html>");
+        assertThat(ApiClient.detail(500, "")).isEqualTo("HTTP 500");
+    }
+
+    @Test
+    void topLevelValuesKeepStringsAndNumbersAndSkipNestedOnes() {
+        String json = "{\"inserted_count\":12,\"nested\":{\"inserted_count\":99,\"list\":[1,2]},"
+                + "\"token_type\":\"bearer\",\"ok\":true,\"ratio\":0.5}";
+
+        assertThat(ApiClient.topLevelValues(json))
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of("inserted_count", "12", "token_type", "bearer", "ratio", "0.5"));
     }
 
     private ApiException failureFor(int status, String retryAfter, String body) throws IOException {
