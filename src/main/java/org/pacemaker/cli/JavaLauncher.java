@@ -20,8 +20,9 @@ public final class JavaLauncher {
      * JVM options of {@code replay}, which the {@code pacemaker} script passes too: a serial collector
      * and a heap that starts at 24 MB and grows only when needed. With the defaults (G1, a heap of a
      * 64th of the memory to start with) the client touched a young generation of hundreds of MB and
-     * peaked at 400-600 MB RSS while keeping a few MB alive; now it stays under 100 MB, and an
-     * unordered file, sorted in memory, can still use as much heap as before.
+     * peaked at 400-600 MB RSS while keeping a few MB alive; now it peaks at about 110-130 MB on the
+     * full default file (docs/benchmarks.md), and an unordered file, sorted in memory, can still use as
+     * much heap as before.
      */
     public static final List<String> REPLAY_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms24m");
 
