@@ -138,6 +138,7 @@ final class IngestBody extends InputStream {
     /** The bytes encoded and not yet read, reused from one chunk to the next. */
     private static final class Chunk extends ByteArrayOutputStream {
         Chunk() {
+            // a chunk ends with the flush that passes CHUNK_BYTES, so leave room for one more flush
             super(CHUNK_BYTES + 12 * 1024);
         }
 
